@@ -1,0 +1,48 @@
+# StageTok: `make start` serves the dashboards, `make test` runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8866
+POOL ?= 2
+
+.PHONY: start test lab room bench browser clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "StageTok needs Python 3.11 or newer; run: make PYTHON=python3.12 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+## Serve the participant dashboards on http://localhost:$(PORT) (pre-heated kernels).
+start: $(VENV)/.installed
+	$(BIN)/python -m toolkit.serve --port $(PORT) --pool-size $(POOL)
+
+## Serve the dashboards to the workshop room's LAN, with a token in the URL.
+room: $(VENV)/.installed
+	$(BIN)/python -m toolkit.serve --room --port $(PORT) --pool-size $(POOL)
+
+## JupyterLab on the workshop notebooks (for the facilitator or self-paced work).
+lab: $(VENV)/.installed
+	$(BIN)/jupyter lab workshops
+
+## Make sure a Chromium for the browser tests is on this machine.
+browser: $(VENV)/.installed-test
+	$(BIN)/python tests/browser/chromium.py --install
+
+## Every test: unit, widget, notebook execution and browser tests.
+test: $(VENV)/.installed-test browser
+	$(BIN)/python -m pytest
+
+## Speed and memory budgets, measured against a minimal page in the same run.
+bench: $(VENV)/.installed-test browser
+	$(BIN)/python benchmarks/bench_dashboard.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info

@@ -1,0 +1,285 @@
+"""The one catalogue of texts shown to participants: Dutch first, English available."""
+
+from __future__ import annotations
+
+import string
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+_current = DEFAULT_LANGUAGE
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # --- general -------------------------------------------------------------------------
+    "app.language": {"nl": "Taal", "en": "Language"},
+    "app.unexpected": {
+        "nl": "Er ging iets mis bij het verwerken. Je invoer is bewaard; probeer het opnieuw "
+        "of vraag de begeleider om hulp.",
+        "en": "Something went wrong while processing. Your input is kept; try again or ask "
+        "the facilitator for help.",
+    },
+    "app.assumption": {"nl": "Aanname", "en": "Assumption"},
+    # --- checking one tag ----------------------------------------------------------------
+    "tag.empty": {"nl": "De hashtag is leeg.", "en": "The hashtag is empty."},
+    "tag.only_hash": {
+        "nl": "Er staat alleen een #; zet er een woord achter, zoals #stage.",
+        "en": "There is only a #; add a word after it, such as #internship.",
+    },
+    "tag.no_hash": {
+        "nl": "Een hashtag begint met #.",
+        "en": "A hashtag starts with #.",
+    },
+    "tag.spaces": {
+        "nl": "Een hashtag heeft geen spaties: een spatie beëindigt de tag. Plak de woorden aan "
+        "elkaar, zoals #werkenbijdevries.",
+        "en": "A hashtag has no spaces: a space ends the tag. Join the words, such as "
+        "#workatdevries.",
+    },
+    "tag.hyphen": {
+        "nl": "Een streepje (-) beëindigt de hashtag. Gebruik een liggend streepje (_) of "
+        "plak de woorden aan elkaar.",
+        "en": "A hyphen (-) ends the hashtag. Use an underscore (_) or join the words.",
+    },
+    "tag.punctuation": {
+        "nl": "Leestekens en symbolen (zoals . , ! ? & of een tweede #) beëindigen de hashtag. "
+        "Gebruik alleen letters, cijfers en _.",
+        "en": "Punctuation and symbols (such as . , ! ? & or a second #) end the hashtag. "
+        "Use only letters, digits and _.",
+    },
+    "tag.emoji": {
+        "nl": "Emoji horen niet bij een hashtag: TikTok stopt de tag bij de emoji. Zet de "
+        "emoji los in je tekst.",
+        "en": "Emoji are not part of a hashtag: TikTok ends the tag at the emoji. Put the "
+        "emoji in your text instead.",
+    },
+    "tag.control": {
+        "nl": "De hashtag bevat onzichtbare tekens (bijvoorbeeld uit gekopieerde tekst). "
+        "Typ hem opnieuw.",
+        "en": "The hashtag contains invisible characters (for example from copied text). "
+        "Type it again.",
+    },
+    "tag.too_long": {
+        "nl": "De hashtag is langer dan {max} tekens. Kies iets korters: korte tags worden "
+        "vaker overgenomen.",
+        "en": "The hashtag is longer than {max} characters. Pick something shorter: short "
+        "tags are copied more often.",
+    },
+    # --- suggestions ---------------------------------------------------------------------
+    "suggest.company_unusable": {
+        "nl": "Van deze bedrijfsnaam blijft geen bruikbare hashtag over: gebruik letters of "
+        "cijfers.",
+        "en": "This company name leaves no usable hashtag: use letters or digits.",
+    },
+    "suggest.company_too_long": {
+        "nl": "De bedrijfsnaam is te lang voor een hashtag (na het weglaten van spaties en "
+        "leestekens mag hij hoogstens {max} tekens hebben). Gebruik de naam zoals jongeren "
+        "hem zeggen.",
+        "en": "The company name is too long for a hashtag (at most {max} characters once "
+        "spaces and punctuation are removed). Use the name as young people say it.",
+    },
+    "suggest.profession_unusable": {
+        "nl": "Van dit beroep blijft geen bruikbare hashtag over: gebruik letters of cijfers.",
+        "en": "This profession leaves no usable hashtag: use letters or digits.",
+    },
+    "suggest.profession_too_long": {
+        "nl": "Het beroep is te lang voor een hashtag (hoogstens {max} tekens).",
+        "en": "The profession is too long for a hashtag (at most {max} characters).",
+    },
+    "suggest.challenge_unusable": {
+        "nl": "Van deze challenge-naam blijft geen bruikbare hashtag over: gebruik letters of "
+        "cijfers.",
+        "en": "This challenge name leaves no usable hashtag: use letters or digits.",
+    },
+    "suggest.challenge_too_long": {
+        "nl": "De challenge-naam is te lang voor een hashtag (hoogstens {max} tekens).",
+        "en": "The challenge name is too long for a hashtag (at most {max} characters).",
+    },
+    "kind.branded": {"nl": "eigen merk", "en": "branded"},
+    "kind.profession": {"nl": "beroep", "en": "profession"},
+    "kind.challenge": {"nl": "challenge", "en": "challenge"},
+    "kind.generic": {"nl": "algemeen", "en": "generic"},
+    "kind.own": {"nl": "zelf toegevoegd", "en": "added by you"},
+    # --- tiers and post counts -----------------------------------------------------------
+    "tier.overused": {"nl": "overvol", "en": "overused"},
+    "tier.sweet_spot": {"nl": "sweet spot", "en": "sweet spot"},
+    "tier.niche": {"nl": "niche", "en": "niche"},
+    "tier.unused": {"nl": "ongebruikt", "en": "unused"},
+    "tier.unknown": {"nl": "nog niet opgezocht", "en": "not looked up yet"},
+    "tiers.bad_thresholds": {
+        "nl": "De grenzen kloppen niet: de sweet spot begint bij minstens 1 post en 'overvol' "
+        "moet hoger liggen dan de sweet spot.",
+        "en": "The limits do not fit: the sweet spot starts at 1 post or more and 'overused' "
+        "must be above the sweet spot.",
+    },
+    "posts.negative": {
+        "nl": "Een aantal posts kan niet negatief zijn.",
+        "en": "A number of posts cannot be negative.",
+    },
+    "posts.not_a_number": {
+        "nl": "'{value}' is geen aantal posts. Typ een getal zoals 12500, 12.500 of 1,2 mln.",
+        "en": "'{value}' is not a number of posts. Type a number such as 12500, 12,500 or 1.2M.",
+    },
+    # --- the Hashtag Lab widget ----------------------------------------------------------
+    "lab.title": {"nl": "Hashtag Lab", "en": "Hashtag Lab"},
+    "lab.intro": {
+        "nl": "Vul je bedrijf en een beroep in. Je krijgt hashtags om op TikTok op te zoeken; "
+        "typ het aantal posts dat TikTok toont over, en het lab kiest een mix voor je video.",
+        "en": "Fill in your company and a profession. You get hashtags to look up on TikTok; "
+        "type in the number of posts TikTok shows, and the lab picks a mix for your video.",
+    },
+    "lab.step1": {"nl": "1. Jullie bedrijf", "en": "1. Your company"},
+    "lab.step2": {"nl": "2. Zoek de hashtags op", "en": "2. Look the hashtags up"},
+    "lab.step3": {"nl": "3. Mix en caption", "en": "3. Mix and caption"},
+    "lab.company": {"nl": "Bedrijf", "en": "Company"},
+    "lab.company_placeholder": {"nl": "bijv. Garage de Vries", "en": "e.g. Garage de Vries"},
+    "lab.profession": {"nl": "Beroep", "en": "Profession"},
+    "lab.profession_placeholder": {"nl": "bijv. monteur", "en": "e.g. mechanic"},
+    "lab.challenge": {"nl": "Challenge", "en": "Challenge"},
+    "lab.challenge_placeholder": {
+        "nl": "naam van jullie challenge (mag leeg)",
+        "en": "name of your challenge (may be empty)",
+    },
+    "lab.suggest": {"nl": "Maak suggesties", "en": "Suggest hashtags"},
+    "lab.need_company": {
+        "nl": "Vul eerst de naam van jullie bedrijf in en druk op Enter of 'Maak suggesties'.",
+        "en": "First fill in your company's name and press Enter or 'Suggest hashtags'.",
+    },
+    "lab.suggested": {
+        "nl": "{n} hashtags om op te zoeken. Zoek ze op in TikTok en typ het aantal posts over.",
+        "en": "{n} hashtags to look up. Search for them on TikTok and type in the number of posts.",
+    },
+    "lab.col_hashtag": {"nl": "Hashtag", "en": "Hashtag"},
+    "lab.col_kind": {"nl": "Soort", "en": "Kind"},
+    "lab.col_posts": {"nl": "Posts op TikTok", "en": "Posts on TikTok"},
+    "lab.col_tier": {"nl": "Niveau", "en": "Tier"},
+    "lab.posts_placeholder": {"nl": "bijv. 12.500", "en": "e.g. 12,500"},
+    "lab.own_tag": {"nl": "Eigen tag", "en": "Own tag"},
+    "lab.own_tag_placeholder": {"nl": "#jouwtag", "en": "#yourtag"},
+    "lab.add": {"nl": "Voeg toe", "en": "Add"},
+    "lab.added": {"nl": "{tag} is toegevoegd.", "en": "{tag} was added."},
+    "lab.too_many_tags": {
+        "nl": "De lijst heeft al {max} hashtags; haal er eerst een paar uit je plan.",
+        "en": "The list already has {max} hashtags; drop a few from your plan first.",
+    },
+    "lab.use_mix": {"nl": "Gebruik de aanbevolen mix", "en": "Use the recommended mix"},
+    "lab.already": {"nl": "{tag} staat al in de lijst.", "en": "{tag} is already in the list."},
+    "lab.thresholds": {
+        "nl": "Grenzen tussen de niveaus (aanname, pas gerust aan)",
+        "en": "Limits between the tiers (assumption, feel free to change)",
+    },
+    "lab.sweet_from": {"nl": "Sweet spot vanaf", "en": "Sweet spot from"},
+    "lab.overused_from": {"nl": "Overvol vanaf", "en": "Overused from"},
+    "lab.tier_rule": {
+        "nl": "Aanname: 0 posts = ongebruikt; minder dan {sweet} = niche; {sweet} tot {over} = "
+        "sweet spot; {over} of meer = overvol. TikTok toont sinds 2024 het aantal posts per "
+        "hashtag, geen weergaven meer.",
+        "en": "Assumption: 0 posts = unused; fewer than {sweet} = niche; {sweet} to {over} = "
+        "sweet spot; {over} or more = overused. Since 2024 TikTok shows the number of posts "
+        "per hashtag, no longer views.",
+    },
+    "lab.mix": {"nl": "Aanbevolen mix", "en": "Recommended mix"},
+    "lab.mix_rule": {
+        "nl": "Regel: één eigen merk-tag, dan sweet-spot-tags, dan je beroep of challenge, dan "
+        "niche, en hoogstens één overvolle tag. Kies zelf gerust anders.",
+        "en": "Rule: one branded tag, then sweet-spot tags, then your profession or challenge, "
+        "then niche, and at most one overused tag. Feel free to choose otherwise.",
+    },
+    "lab.mix_short": {
+        "nl": "Nog maar {n} tags in de mix: zoek meer hashtags op voor een mix van 3 tot 5.",
+        "en": "Only {n} tags in the mix: look up more hashtags for a mix of 3 to 5.",
+    },
+    "lab.chosen": {"nl": "Tags in je caption", "en": "Tags in your caption"},
+    "lab.caption": {"nl": "Caption", "en": "Caption"},
+    "lab.caption_placeholder": {
+        "nl": "Wat zie je in de video? Bijv. 'Eerste week als stagiair: zo ziet mijn werkplaats eruit'",
+        "en": "What is in the video? E.g. 'First week as an intern: this is my workshop'",
+    },
+    "lab.caption_stats": {
+        "nl": "{length} / {limit} tekens · {hashtags} hashtags",
+        "en": "{length} / {limit} characters · {hashtags} hashtags",
+    },
+    "lab.caption_too_long": {
+        "nl": "De caption is {over} tekens te lang voor TikTok (maximaal {limit}).",
+        "en": "The caption is {over} characters too long for TikTok (at most {limit}).",
+    },
+    "lab.caption_many_tags": {
+        "nl": "Meer dan 5 hashtags oogt als spam; kies je beste 3 tot 5.",
+        "en": "More than 5 hashtags looks like spam; pick your best 3 to 5.",
+    },
+    "lab.preview": {"nl": "Zo ziet je caption eruit", "en": "Your caption will read"},
+    "lab.chart_title": {"nl": "Posts per hashtag", "en": "Posts per hashtag"},
+    "lab.chart_empty": {
+        "nl": "Nog geen aantallen: typ bij een paar hashtags het aantal posts over.",
+        "en": "No counts yet: type in the number of posts for a few hashtags.",
+    },
+    "chart.posts": {"nl": "Aantal posts (symlog-schaal)", "en": "Number of posts (symlog scale)"},
+    "chart.tier": {"nl": "Niveau", "en": "Tier"},
+    "chart.in_mix": {"nl": "In de mix", "en": "In the mix"},
+    "chart.yes": {"nl": "ja", "en": "yes"},
+    "chart.no": {"nl": "nee", "en": "no"},
+}
+
+
+def set_language(lang: str) -> None:
+    """Set the language for texts that are not given a language explicitly."""
+    global _current
+    _current = check_language(lang)
+
+
+def get_language() -> str:
+    """Return the current language code."""
+    return _current
+
+
+def check_language(lang: str | None) -> str:
+    """Return a supported language code, or raise ``ValueError`` naming the supported ones."""
+    if lang is None:
+        return _current
+    code = str(lang).strip().lower()
+    if code not in LANGUAGES:
+        raise ValueError(f"Unsupported language {lang!r}; choose one of {', '.join(LANGUAGES)}.")
+    return code
+
+
+def t(key: str, lang: str | None = None, **params: object) -> str:
+    """Return the text for ``key`` in ``lang`` (default: the current language).
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`CATALOGUE`.
+    lang : {"nl", "en"}, optional
+        Language; default the one set with :func:`set_language`.
+    **params
+        Values for the ``{placeholders}`` in the text.
+    """
+    entry = CATALOGUE[key]
+    return entry[check_language(lang)].format(**params)
+
+
+def placeholders(text: str) -> set[str]:
+    """Return the names of the ``{placeholders}`` in a catalogue text."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def format_int(value: int, lang: str | None = None) -> str:
+    """Format a whole number the way readers of ``lang`` expect (nl 12.500, en 12,500)."""
+    text = f"{int(value):,}"
+    return text.replace(",", ".") if check_language(lang) == "nl" else text
+
+
+class TextError(ValueError):
+    """A ``ValueError`` whose message comes from the catalogue and can be re-translated.
+
+    ``str(error)`` is the sentence in the language current when it was raised;
+    :meth:`text` gives it in another language, so a widget can switch language and keep
+    showing the same problem.
+    """
+
+    def __init__(self, key: str, lang: str | None = None, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(t(key, lang=lang, **params))
+
+    def text(self, lang: str | None = None) -> str:
+        """Return the message in ``lang``."""
+        return t(self.key, lang=lang, **self.params)

@@ -1,0 +1,25 @@
+"""Set up a notebook or Voila kernel for the workshop: offline charts and the language."""
+
+from __future__ import annotations
+
+import altair as alt
+
+from toolkit import i18n
+
+#: Altair's renderer for the workshop. Altair 5.5's ``mimetype`` output
+#: (application/vnd.vegalite.v5+json) is drawn by the Vega extension that JupyterLab 4 and
+#: Voila 0.5 bundle, so no script is fetched from a CDN (docs/design.md has the measurements).
+RENDERER = "mimetype"
+
+
+def setup(language: str | None = None) -> None:
+    """Prepare charts and texts; every workshop notebook calls this first.
+
+    Parameters
+    ----------
+    language : {"nl", "en"}, optional
+        Language for participant texts; default Dutch (or what was set before).
+    """
+    alt.renderers.enable(RENDERER)
+    if language is not None:
+        i18n.set_language(language)

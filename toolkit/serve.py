@@ -1,0 +1,90 @@
+"""Serve the participant dashboards with Voila: on this computer, or for a room on the LAN."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import socket
+import sys
+from pathlib import Path
+
+#: Folder with the participant dashboards.
+DASHBOARDS = Path(__file__).resolve().parent.parent / "workshops" / "dashboards"
+DEFAULT_PORT = 8866
+
+
+def voila_command(
+    notebooks: Path | str = DASHBOARDS,
+    *,
+    port: int = DEFAULT_PORT,
+    pool_size: int = 2,
+    room: bool = False,
+    token: str | None = None,
+) -> list[str]:
+    """Return the Voila command line for the dashboards.
+
+    Parameters
+    ----------
+    notebooks : path
+        A folder of dashboards or one notebook.
+    port : int
+        TCP port.
+    pool_size : int
+        Pre-heated kernels per dashboard; 0 switches pre-heating off. Each kernel costs
+        about 150 MB; on a 2-core machine a large pool slows the first pages down.
+    room : bool
+        Listen on every network interface (the workshop room's LAN) instead of localhost.
+    token : str, optional
+        Token participants must have in their URL; required when ``room`` is true.
+    """
+    if room and not token:
+        raise ValueError("A room server needs a token, so that only the room can use it.")
+    command = [
+        sys.executable, "-m", "voila", str(notebooks),
+        f"--port={port}",
+        "--no-browser",
+        f"--Voila.ip={'0.0.0.0' if room else 'localhost'}",
+        "--show_tracebacks=False",
+        "--strip_sources=True",
+    ]
+    if pool_size > 0:
+        command += ["--preheat_kernel=True", f"--pool_size={pool_size}"]
+    if token:
+        command.append(f"--token={token}")
+    return command
+
+
+def lan_address() -> str:
+    """This computer's first non-loopback IPv4 address, from its own host name (no traffic)."""
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        return "127.0.0.1"
+    for *_, sockaddr in infos:
+        if not sockaddr[0].startswith("127."):
+            return sockaddr[0]
+    return "127.0.0.1"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT)
+    parser.add_argument("--pool-size", type=int, default=2)
+    parser.add_argument("--room", action="store_true", help="serve the room's LAN, with a token")
+    parser.add_argument("--token", default=os.environ.get("STAGETOK_TOKEN"))
+    args = parser.parse_args(argv)
+    token = args.token or (secrets.token_urlsafe(12) if args.room else None)
+    command = voila_command(port=args.port, pool_size=args.pool_size, room=args.room, token=token)
+    host = lan_address() if args.room else "localhost"
+    url = f"http://{host}:{args.port}/"
+    if token:
+        url += f"?token={token}"
+    print(f"\nStageTok dashboards: {url}\n", flush=True)
+    if args.room:
+        print("Give participants this address (it has no TLS: use it only on the room's own network).", flush=True)
+    os.execv(command[0], command)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Pieces every widget view shares: safe callbacks, escaped messages, the language switch."""
+
+from __future__ import annotations
+
+import functools
+import html
+import logging
+from typing import Callable
+
+import ipywidgets as widgets
+
+from toolkit.i18n import LANGUAGES, t
+
+log = logging.getLogger("toolkit.widgets")
+
+_LEVEL_STYLE = {
+    "info": "background:#eef6fc;border-left:4px solid #1f77b4;",
+    "ok": "background:#eefaf0;border-left:4px solid #2ca02c;",
+    "warning": "background:#fff8e6;border-left:4px solid #e0a000;",
+    "error": "background:#fdecea;border-left:4px solid #d62728;",
+}
+
+
+def escape(text: object) -> str:
+    """Escape participant text for an HTML widget, so it shows as text and never as markup."""
+    return html.escape(str(text), quote=True)
+
+
+def message_html(messages: list[tuple[str, str]]) -> str:
+    """Render ``(level, text)`` messages as escaped HTML boxes (``role=alert`` for errors)."""
+    parts = []
+    for level, text in messages:
+        role = ' role="alert"' if level == "error" else ""
+        parts.append(
+            f'<div class="stagetok-msg stagetok-{level}"{role} '
+            f'style="{_LEVEL_STYLE[level]}padding:4px 8px;margin:2px 0;">{escape(text)}</div>'
+        )
+    return "".join(parts)
+
+
+def guarded(method: Callable) -> Callable:
+    """Wrap a view callback so no exception reaches the page.
+
+    Voila prints tracebacks raised in widget callbacks into the page. A view method wrapped
+    with this logs the error on the server and shows the catalogue's friendly message in the
+    view's ``_show_unexpected`` instead.
+    """
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except Exception:  # noqa: BLE001 - the page must never show a traceback
+            log.exception("widget callback %s failed", method.__name__)
+            self._show_unexpected()
+            return None
+
+    return wrapper
+
+
+def language_switch(value: str) -> widgets.ToggleButtons:
+    """A small NL / EN switch."""
+    return widgets.ToggleButtons(
+        options=[(code.upper(), code) for code in LANGUAGES],
+        value=value,
+        tooltips=[t("app.language", lang=code) for code in LANGUAGES],
+        style={"button_width": "48px"},
+        layout=widgets.Layout(width="auto"),
+    )
