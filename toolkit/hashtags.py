@@ -389,30 +389,27 @@ def recommend_mix(sheet: pd.DataFrame, size: int = MIX_MAX) -> list[str]:
         The chosen tags, in the order above (fewer than three only when the sheet is short).
     """
     size = max(MIX_MIN, min(MIX_MAX, int(size)))
+    tiers = dict(zip(sheet["hashtag"], sheet["tier"]))
     chosen: list[str] = []
 
     def take(rows: pd.DataFrame, limit: int) -> None:
         for tag in rows["hashtag"]:
             if len(chosen) >= size or limit <= 0:
                 return
-            if tag not in chosen:
+            crowded = tiers[tag] == "overused" and any(tiers[c] == "overused" for c in chosen)
+            if tag not in chosen and not crowded:
                 chosen.append(tag)
                 limit -= 1
 
     known = sheet[sheet["tier"] != "unknown"]
-    branded = sheet[sheet["kind"] == "branded"]
-    take(branded, 1)
-    sweet = known[known["tier"] == "sweet_spot"].sort_values("posts", ascending=False)
-    take(sweet, size)
+    take(sheet[sheet["kind"] == "branded"], 1)
+    take(known[known["tier"] == "sweet_spot"].sort_values("posts", ascending=False), size)
     own = known[known["kind"].isin(["profession", "challenge"]) & (known["tier"] != "overused")]
     take(own, 1)
-    niche = known[known["tier"] == "niche"].sort_values("posts", ascending=False)
-    take(niche, size)
-    overused = known[known["tier"] == "overused"].sort_values("posts")
-    take(overused, 1)
+    take(known[known["tier"] == "niche"].sort_values("posts", ascending=False), size)
+    take(known[known["tier"] == "overused"].sort_values("posts"), 1)
     if len(chosen) < MIX_MIN:
-        fill = sheet[sheet["kind"].isin(["profession", "challenge", "generic"])]
-        take(fill, MIX_MIN - len(chosen))
+        take(sheet[sheet["kind"].isin(["profession", "challenge", "generic"])], MIX_MIN - len(chosen))
     return chosen
 
 

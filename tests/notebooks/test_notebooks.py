@@ -1,0 +1,47 @@
+"""Every workshop notebook is committed clean and runs from top to bottom without errors."""
+
+import json
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from tests.conftest import WORKSHOPS
+
+NOTEBOOKS = sorted(p for p in WORKSHOPS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+IDS = [str(p.relative_to(WORKSHOPS)) for p in NOTEBOOKS]
+
+
+def test_there_are_workshop_notebooks_and_dashboards():
+    assert any(p.parent == WORKSHOPS for p in NOTEBOOKS), "no workshop notebook"
+    assert any(p.parent.name == "dashboards" for p in NOTEBOOKS), "no dashboard"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_notebook_is_committed_clean(path):
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    for cell in raw["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [], f"{path.name}: outputs are committed"
+            assert cell["execution_count"] is None, f"{path.name}: execution counts are committed"
+        assert not cell.get("metadata"), f"{path.name}: cell metadata is committed"
+    assert set(raw["metadata"]) <= {"kernelspec", "language_info"}, f"{path.name}: extra metadata (widget state?)"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_notebook_runs_and_calls_setup(path):
+    notebook = nbformat.read(path, as_version=4)
+    code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    assert "toolkit.setup(" in code, f"{path.name} must call toolkit.setup() for offline charts"
+    assert "class " not in code and "def " not in code, f"{path.name}: notebooks import tools, never define them"
+    client = NotebookClient(notebook, timeout=180, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    nbformat.validate(notebook)
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            assert output["output_type"] != "error", f"{path.name}: {output.get('ename')}: {output.get('evalue')}"
+            if output["output_type"] == "stream":
+                assert output["name"] != "stderr" or "Traceback" not in output["text"], output["text"]
+            data = output.get("data", {})
+            assert not any("vegalite.v6" in mime for mime in data), "charts must use the offline v5 renderer"

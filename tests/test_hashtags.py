@@ -1,0 +1,324 @@
+"""Tests for toolkit.hashtags: finding, checking and suggesting tags, tiers, mix and captions."""
+
+import unicodedata
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit import hashtags
+from toolkit.hashtags import (
+    CAPTION_LIMIT,
+    Thresholds,
+    build_caption,
+    caption_stats,
+    check,
+    extract,
+    fold,
+    parse_posts,
+    recommend_mix,
+    research_sheet,
+    suggest,
+    tier,
+)
+from toolkit.i18n import TextError
+
+
+# --- extract ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "caption, expected",
+    [
+        ("", []),
+        ("geen tags hier", []),
+        ("Eerste dag! #stage #LoveMyJob", ["#stage", "#LoveMyJob"]),
+        ("#LoveMyJob en #lovemyjob en #LOVEMYJOB", ["#LoveMyJob"]),
+        ("#stage-week", ["#stage"]),
+        ("#stage.nl, #stage!", ["#stage"]),
+        ("#café #Ärger #ñandú", ["#café", "#Ärger", "#ñandú"]),
+        ("#مرحبا #שלום #東京", ["#مرحبا", "#שלום", "#東京"]),
+        ("#werk🔥leven", ["#werk"]),
+        ("#🔥 # ## #_ #2024", ["#_", "#2024"]),
+        ("a#b", ["#b"]),
+        ("##dubbel", ["#dubbel"]),
+        ("#mbo_stage\n#hbo\t#wo", ["#mbo_stage", "#hbo", "#wo"]),
+        ("#<script>alert(1)</script>", []),
+    ],
+)
+def test_extract_examples(caption, expected):
+    assert extract(caption) == expected
+
+
+def test_extract_keeps_a_decomposed_accent_with_its_letter():
+    decomposed = "#cafe\u0301 #e\u0301te\u0301"  # e + combining acute accent
+    assert extract(decomposed) == ["#café", "#été"]
+
+
+def test_extract_stops_at_emoji_variation_selector_and_joiner():
+    assert extract("#a\ufe0f #b\u200dc #1\ufe0f\u20e3") == ["#a", "#b", "#1"]
+
+
+def test_extract_first_spelling_wins_in_order_of_first_appearance():
+    assert extract("#B #a #b #A #c") == ["#B", "#a", "#c"]
+
+
+captions = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("#  _-.!?,\n")), st.characters(codec="utf-8", exclude_categories=("Cs",))
+    ),
+    max_size=200,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(captions)
+def test_every_extracted_tag_passes_check(caption):
+    for tag in extract(caption):
+        assert check(tag) == [], (tag, check(tag))
+
+
+@settings(max_examples=300, deadline=None)
+@given(captions)
+def test_extracted_tags_are_unique_ignoring_case_and_come_from_the_caption(caption):
+    tags = extract(caption)
+    keys = [tag.casefold() for tag in tags]
+    assert len(keys) == len(set(keys))
+    normalised = unicodedata.normalize("NFC", caption)
+    for tag in tags:
+        assert tag in normalised
+
+
+@settings(max_examples=200, deadline=None)
+@given(captions)
+def test_extracting_again_from_the_tags_gives_the_same_tags(caption):
+    tags = extract(caption)
+    assert extract(" ".join(tags)) == tags
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=100).filter(lambda s: "#" not in s))
+def test_text_without_hash_has_no_tags(text):
+    assert extract(text) == []
+
+
+# --- check ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "tag, code",
+    [
+        ("", "tag.empty"),
+        ("   ", "tag.empty"),
+        ("#", "tag.only_hash"),
+        ("stage", "tag.no_hash"),
+        ("#stage lopen", "tag.spaces"),
+        (" #stage", "tag.spaces"),
+        ("#stage-lopen", "tag.hyphen"),
+        ("#stage!", "tag.punctuation"),
+        ("#a#b", "tag.punctuation"),
+        ("#<b>", "tag.punctuation"),
+        ("#stage🔥", "tag.emoji"),
+        ("#a\u200fb", "tag.control"),
+        ("#a\x00b", "tag.control"),
+        ("#" + "a" * 101, "tag.too_long"),
+    ],
+)
+def test_check_names_the_problem(tag, code):
+    assert code in hashtags.problem_codes(tag)
+    assert check(tag), "a problem must give at least one sentence"
+
+
+@pytest.mark.parametrize("tag", ["#stage", "#LoveMyJob", "#café", "#مرحبا", "#_", "#2024", "#" + "a" * 100])
+def test_check_accepts_good_tags(tag):
+    assert check(tag) == []
+
+
+def test_check_speaks_the_chosen_language():
+    assert check("#stage lopen", lang="nl")[0].startswith("Een hashtag heeft geen spaties")
+    assert check("#stage lopen", lang="en")[0].startswith("A hashtag has no spaces")
+
+
+def test_check_reports_each_kind_of_problem_once():
+    problems = check("#a-b-c d e!")
+    assert len(problems) == len(set(problems)) == 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_check_never_raises_and_accepts_only_what_extract_would_find(text):
+    problems = check(text)
+    if not problems:
+        assert extract(text) == [text]
+
+
+# --- fold and suggest ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "name, folded",
+    [
+        ("Garage de Vries B.V.", "garagedevries"),
+        ("Bakkerij Nöl & Zn", "bakkerijnölzn"),
+        ("  ASML  ", "asml"),
+        ("Jansen N.V.", "jansen"),
+        ("De 3 Musketiers", "de3musketiers"),
+        ("🔥🔥", ""),
+        ("<script>", "script"),
+    ],
+)
+def test_fold(name, folded):
+    assert fold(name) == folded
+
+
+def test_suggest_covers_every_kind_and_passes_check():
+    tags = suggest(company="Garage de Vries B.V.", profession="Monteur")
+    assert list(tags.columns) == ["hashtag", "kind"]
+    assert set(tags["kind"]) == {"branded", "profession", "challenge", "generic"}
+    assert {"#werkenbijgaragedevries", "#garagedevries", "#monteurlife", "#garagedevrieschallenge"} <= set(
+        tags["hashtag"]
+    )
+    assert {"#stage", "#stagiair", "#internship", "#lovemyjob", "#mbo", "#hbo"} <= set(tags["hashtag"])
+    assert all(check(tag) == [] for tag in tags["hashtag"])
+
+
+def test_suggest_orders_by_kind():
+    kinds = list(suggest(company="Jansen", profession="kok")["kind"])
+    order = [hashtags.KINDS.index(kind) for kind in kinds]
+    assert order == sorted(order)
+
+
+def test_suggest_drops_duplicates_ignoring_case_first_kind_wins():
+    tags = suggest(company="Stage", profession="MBO")
+    keys = tags["hashtag"].str.casefold()
+    assert keys.is_unique
+    assert tags.set_index("hashtag").loc["#stage", "kind"] == "branded"
+
+
+def test_suggest_uses_a_named_challenge():
+    tags = suggest(company="Jansen", challenge="Zo doen wij dat")
+    assert tags[tags["kind"] == "challenge"]["hashtag"].tolist() == ["#zodoenwijdatchallenge"]
+    tags = suggest(company="Jansen", challenge="Dansjes Challenge")
+    assert tags[tags["kind"] == "challenge"]["hashtag"].tolist() == ["#dansjeschallenge"]
+
+
+@pytest.mark.parametrize("company", ["", "   ", "🔥🔥🔥", "!!!", "\u202e\u200f"])
+def test_suggest_refuses_a_company_name_that_leaves_nothing(company):
+    with pytest.raises(ValueError, match="bedrijfsnaam"):
+        suggest(company=company)
+
+
+def test_suggest_refuses_a_huge_company_name_with_a_sentence():
+    with pytest.raises(TextError) as info:
+        suggest(company="x" * 10_000, lang="en")
+    assert "too long" in str(info.value)
+    assert info.value.key == "suggest.company_too_long"
+
+
+def test_suggest_refuses_a_useless_profession_but_allows_none():
+    with pytest.raises(ValueError):
+        suggest(company="Jansen", profession="🔧")
+    assert "profession" not in set(suggest(company="Jansen", profession=None)["kind"])
+    assert "profession" not in set(suggest(company="Jansen", profession="  ")["kind"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=150), st.text(max_size=60))
+def test_suggest_returns_only_valid_unique_tags_or_a_clear_error(company, profession):
+    try:
+        tags = suggest(company=company, profession=profession)
+    except TextError as error:
+        assert error.key.startswith("suggest.")
+        return
+    assert tags["hashtag"].str.casefold().is_unique
+    assert all(check(tag) == [] for tag in tags["hashtag"])
+
+
+# --- tiers, post counts and the research sheet ---------------------------------------------------
+@pytest.mark.parametrize(
+    "posts, expected",
+    [(None, "unknown"), (0, "unused"), (1, "niche"), (9_999, "niche"), (10_000, "sweet_spot"),
+     (999_999, "sweet_spot"), (1_000_000, "overused"), (10**9, "overused")],
+)
+def test_tier_default_thresholds(posts, expected):
+    assert tier(posts) == expected
+
+
+def test_tier_thresholds_are_adjustable():
+    limits = Thresholds(sweet_spot=100, overused=5_000)
+    assert tier(99, limits) == "niche"
+    assert tier(100, limits) == "sweet_spot"
+    assert tier(5_000, limits) == "overused"
+
+
+@pytest.mark.parametrize("sweet, over", [(0, 10), (10, 10), (100, 50)])
+def test_thresholds_must_be_ordered(sweet, over):
+    with pytest.raises(ValueError):
+        Thresholds(sweet, over)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("12500", 12_500), ("12.500", 12_500), ("12,500", 12_500), ("12 500", 12_500), ("1.234.567", 1_234_567),
+     ("1,2 mln", 1_200_000), ("3.4M", 3_400_000), ("850K", 850_000), ("2 mld", 2_000_000_000),
+     ("12.5K posts", 12_500), ("0", 0), ("", None), ("   ", None)],
+)
+def test_parse_posts(text, value):
+    assert parse_posts(text) == value
+
+
+@pytest.mark.parametrize("text", ["abc", "-5", "1.2", "12,50", "1e9", "<b>5</b>", "5" * 40, "1..2"])
+def test_parse_posts_refuses_with_a_sentence(text):
+    with pytest.raises(TextError) as info:
+        parse_posts(text)
+    assert info.value.key == "posts.not_a_number"
+
+
+def _sheet(posts):
+    return research_sheet(suggest(company="Garage de Vries", profession="monteur"), posts)
+
+
+def test_research_sheet_matches_posts_ignoring_case():
+    sheet = _sheet({"#STAGE": 120_000, "#monteurlife": 800})
+    row = sheet.set_index("hashtag")
+    assert row.loc["#stage", "posts"] == 120_000 and row.loc["#stage", "tier"] == "sweet_spot"
+    assert row.loc["#monteurlife", "tier"] == "niche"
+    assert pd.isna(row.loc["#hbo", "posts"]) and row.loc["#hbo", "tier"] == "unknown"
+    assert str(sheet["posts"].dtype) == "Int64"
+
+
+def test_recommend_mix_follows_the_stated_rule():
+    sheet = _sheet({"#garagedevries": 0, "#stage": 120_000, "#stagiair": 30_000, "#monteurlife": 800,
+                    "#lovemyjob": 5_000_000, "#mbo": 2_000_000})
+    mix = recommend_mix(sheet)
+    assert mix == ["#werkenbijgaragedevries", "#stage", "#stagiair", "#monteurlife", "#mbo"]
+    assert sum(sheet.set_index("hashtag").loc[mix, "tier"] == "overused") <= 1
+
+
+def test_recommend_mix_fills_to_three_without_lookups():
+    mix = recommend_mix(_sheet({}))
+    assert len(mix) == 3
+    assert mix[0] == "#werkenbijgaragedevries"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.sampled_from(list(suggest(company="Garage de Vries", profession="monteur")["hashtag"])),
+                       st.one_of(st.none(), st.integers(0, 10**9))), st.integers(3, 5))
+def test_recommend_mix_size_and_at_most_one_overused(posts, size):
+    sheet = _sheet(posts)
+    mix = recommend_mix(sheet, size=size)
+    assert 3 <= len(mix) <= size
+    assert len(set(mix)) == len(mix)
+    tiers = sheet.set_index("hashtag").loc[mix, "tier"]
+    assert (tiers == "overused").sum() <= 1
+    assert sheet.set_index("hashtag").loc[mix[0], "kind"] == "branded"
+
+
+# --- captions ---------------------------------------------------------------------------------
+def test_build_caption_appends_tags_not_already_there():
+    caption = build_caption("Mijn eerste dag #stage", ["#Stage", "#monteurlife"])
+    assert caption == "Mijn eerste dag #stage\n\n#monteurlife"
+    assert build_caption("", ["#a", "#b"]) == "#a #b"
+    assert build_caption("Tekst", []) == "Tekst"
+
+
+def test_caption_stats_counts_length_and_tags_and_the_limit():
+    stats = caption_stats("Hoi #a #b")
+    assert stats == {"length": 9, "limit": CAPTION_LIMIT, "hashtags": 2, "fits": True}
+    assert caption_stats("x" * 2200)["fits"] is True
+    assert caption_stats("x" * 2201)["fits"] is False

@@ -1,0 +1,175 @@
+"""Hashtag Lab widget tests without a browser: set a child's value as a participant would."""
+
+import pytest
+
+from toolkit.widgets.hashtag_lab import MAX_TAGS, HashtagLab, HashtagLabModel
+
+
+@pytest.fixture
+def lab():
+    return HashtagLab()
+
+
+def fill(lab, company="Garage de Vries", profession="monteur"):
+    lab._company.value = company
+    lab._profession.value = profession
+
+
+def type_posts(lab, tag, text):
+    lab._row_widgets[tag][0].value = text
+
+
+def chart_rows(lab):
+    (rows,) = lab.last_chart.to_dict()["datasets"].values()
+    return {row["hashtag"]: row for row in rows}
+
+
+def test_typing_a_company_and_profession_suggests_tags(lab):
+    fill(lab)
+    tags = list(lab.model.tags["hashtag"])
+    assert "#werkenbijgaragedevries" in tags and "#monteurlife" in tags
+    assert list(lab._row_widgets) == tags
+    assert "13 hashtags" in lab._suggest_messages.value
+    assert lab.last_chart is None and "Nog geen aantallen" in lab._chart_messages.value
+
+
+def test_post_counts_give_tiers_a_mix_a_chart_and_a_caption(lab):
+    fill(lab)
+    type_posts(lab, "#stage", "120.000")
+    type_posts(lab, "#monteurlife", "800")
+    type_posts(lab, "#lovemyjob", "5 mln")
+    assert lab.model.posts == {"#stage": 120_000, "#monteurlife": 800, "#lovemyjob": 5_000_000}
+    assert "sweet spot" in lab._row_widgets["#stage"][1].value
+    assert lab.model.mix == ["#werkenbijgaragedevries", "#stage", "#monteurlife", "#lovemyjob"]
+    assert lab.model.chosen == lab.model.mix
+    assert list(lab._chosen.value) == lab.model.mix
+    rows = chart_rows(lab)
+    assert rows["#stage"]["posts"] == 120_000 and rows["#stage"]["in_mix"] == "ja"
+    lab._caption_text.value = "Mijn eerste week"
+    assert lab.model.caption.startswith("Mijn eerste week\n\n#werkenbijgaragedevries #stage")
+    assert "4 hashtags" in lab._caption_stats.value
+
+
+def test_choosing_tags_by_hand_then_back_to_the_mix(lab):
+    fill(lab)
+    type_posts(lab, "#stage", "120000")
+    lab._chosen.value = ("#stage", "#hbo")
+    assert lab.model.chosen == ["#stage", "#hbo"] and not lab.model.follow_mix
+    type_posts(lab, "#hbo", "50000")  # a new count does not overrule the team's choice
+    assert lab.model.chosen == ["#stage", "#hbo"]
+    assert chart_rows(lab)["#hbo"]["in_mix"] == "ja"
+    lab._use_mix.click()
+    assert lab.model.chosen == lab.model.mix
+
+
+def test_a_wrong_post_count_gives_a_message_and_keeps_the_old_value(lab):
+    fill(lab)
+    type_posts(lab, "#stage", "120000")
+    type_posts(lab, "#stage", "veel<b>")
+    assert lab.model.posts["#stage"] == 120_000
+    assert "geen aantal posts" in lab._table_messages.value
+    assert "&lt;b&gt;" in lab._table_messages.value and "<b>" not in lab._table_messages.value
+    type_posts(lab, "#stage", "130000")
+    assert lab._table_messages.value == ""
+
+
+def test_thresholds_change_tiers_and_refuse_a_wrong_order(lab):
+    fill(lab)
+    type_posts(lab, "#stage", "5000")
+    assert lab.model.sheet.set_index("hashtag").loc["#stage", "tier"] == "niche"
+    lab._sweet_spot.value = 1000
+    assert lab.model.sheet.set_index("hashtag").loc["#stage", "tier"] == "sweet_spot"
+    assert "1.000" in lab._threshold_rule.value
+    lab._overused.value = 500
+    assert lab.model.overused == 1_000_000
+    assert "grenzen kloppen niet" in lab._threshold_messages.value
+
+
+def test_adding_an_own_tag(lab):
+    fill(lab)
+    lab._own_tag.value = "zomerstage"
+    assert "#zomerstage" in list(lab.model.tags["hashtag"])
+    assert lab._own_tag.value == ""
+    lab._own_tag.value = "#ZomerStage"
+    assert "staat al in de lijst" in lab._own_messages.value
+    lab._own_tag.value = "#zomer stage🔥"
+    assert "spaties" in lab._own_messages.value and "Emoji" in lab._own_messages.value
+    fill(lab, company="Garage de Vries", profession="kok")  # new suggestions keep own tags
+    assert "#zomerstage" in list(lab.model.tags["hashtag"])
+
+
+def test_the_tag_list_is_bounded(lab):
+    fill(lab)
+    for i in range(MAX_TAGS + 5):
+        lab._own_tag.value = f"#tag{i}"
+    assert len(lab.model.tags) == MAX_TAGS
+    assert str(MAX_TAGS) in lab._own_messages.value
+
+
+@pytest.mark.parametrize(
+    "company, expected",
+    [
+        ("", "Vul eerst de naam"),
+        ("   ", "Vul eerst de naam"),
+        ("🔥🔥", "geen bruikbare hashtag"),
+        ("\u202e\u200f", "geen bruikbare hashtag"),
+        ("x" * 10_000, "te lang"),
+    ],
+)
+def test_bad_company_names_give_a_dutch_message_and_keep_earlier_tags(lab, company, expected):
+    fill(lab)
+    before = list(lab.model.tags["hashtag"])
+    lab._company.value = company
+    lab._suggest.click()
+    assert expected in lab._suggest_messages.value
+    assert list(lab.model.tags["hashtag"]) == before
+
+
+def test_html_and_script_in_a_company_name_are_never_markup(lab):
+    fill(lab, company='<img src=x onerror="alert(1)"> <b>vet</b>')
+    assert all(tag.startswith("#") and "<" not in tag for tag in lab.model.tags["hashtag"])
+    lab._caption_text.value = "<script>alert(1)</script>"
+    assert "<script>" not in lab._caption_preview.value
+    assert "&lt;script&gt;" in lab._caption_preview.value
+
+
+def test_right_to_left_and_control_characters(lab):
+    fill(lab, company="شركة النور", profession="طباخ\x00")
+    assert "#شركةالنور" in list(lab.model.tags["hashtag"])
+    assert "#طباخlife" in list(lab.model.tags["hashtag"])
+
+
+def test_a_long_caption_is_flagged_not_cut(lab):
+    fill(lab)
+    lab._caption_text.value = "x" * 2300
+    assert len(lab.model.caption_text) == 2300
+    assert "te lang" in lab._caption_stats.value
+
+
+def test_language_switch_translates_labels_and_messages(lab):
+    fill(lab)
+    type_posts(lab, "#stage", "abc")
+    lab._language.value = "en"
+    assert lab._company.description == "Company"
+    assert "not a number of posts" in lab._table_messages.value
+    assert "hashtags to look up" in lab._suggest_messages.value
+    lab._language.value = "nl"
+    assert lab._company.description == "Bedrijf"
+
+
+def test_an_unexpected_error_becomes_a_friendly_message(lab, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(lab.model, "make_suggestions", broken)
+    lab._company.value = "Jansen"
+    assert "Er ging iets mis" in lab._general_messages.value
+    assert "boom" not in lab._general_messages.value
+
+
+def test_model_validates_language_and_bounds_fields():
+    model = HashtagLabModel()
+    with pytest.raises(Exception):
+        model.language = "de"
+    model.company = "y" * 5000
+    assert len(model.company) == 500
