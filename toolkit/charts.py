@@ -49,7 +49,10 @@ def hashtag_mix_chart(sheet: pd.DataFrame, mix: list[str] | None = None, lang: s
             ],
         }
     )
-    tier_labels = [t(f"tier.{tier}", lang=lang) for tier in TIERS]
+    drawn_tiers = [tier for tier in TIERS if tier != "unknown"]  # only looked-up tags are drawn
+    tier_labels = [t(f"tier.{tier}", lang=lang) for tier in drawn_tiers]
+    top = int(data["posts"].max()) if len(data) else 0
+    ticks = [0] + [10**k for k in range(1, 11) if 10 ** (k - 1) <= top]
     posts_title = t("chart.posts", lang=lang)
     tier_title = t("chart.tier", lang=lang)
     mix_title = t("chart.in_mix", lang=lang)
@@ -59,11 +62,16 @@ def hashtag_mix_chart(sheet: pd.DataFrame, mix: list[str] | None = None, lang: s
         .mark_bar(strokeWidth=2)
         .encode(
             y=alt.Y("hashtag:N", sort=None, title=None),
-            x=alt.X("posts:Q", scale=alt.Scale(type="symlog"), title=posts_title),
+            x=alt.X(
+                "posts:Q",
+                scale=alt.Scale(type="symlog"),
+                axis=alt.Axis(values=ticks, format="~s"),
+                title=posts_title,
+            ),
             color=alt.Color(
                 "tier:N",
                 title=tier_title,
-                scale=alt.Scale(domain=tier_labels, range=[TIER_COLOURS[k] for k in TIERS]),
+                scale=alt.Scale(domain=tier_labels, range=[TIER_COLOURS[k] for k in drawn_tiers]),
             ),
             stroke=alt.condition(alt.datum.in_mix == yes, alt.value("black"), alt.value(None)),
             tooltip=[

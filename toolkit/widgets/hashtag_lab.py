@@ -219,7 +219,7 @@ class HashtagLab(widgets.VBox):
         self._company = widgets.Text(continuous_update=False, layout=text_layout)
         self._profession = widgets.Text(continuous_update=False, layout=text_layout)
         self._challenge = widgets.Text(continuous_update=False, layout=text_layout)
-        self._suggest = widgets.Button(button_style="primary")
+        self._suggest = widgets.Button(button_style="primary", layout=widgets.Layout(width="auto"))
         self._suggest_messages = widgets.HTML()
 
         self._table = widgets.GridBox(
@@ -227,7 +227,7 @@ class HashtagLab(widgets.VBox):
         )
         self._table_messages = widgets.HTML()
         self._own_tag = widgets.Text(continuous_update=False, layout=widgets.Layout(width="240px"))
-        self._add = widgets.Button()
+        self._add = widgets.Button(layout=widgets.Layout(width="auto"))
         self._own_messages = widgets.HTML()
         self._sweet_spot = widgets.BoundedIntText(value=self.model.sweet_spot, min=1, max=10**12, layout=widgets.Layout(width="300px"))
         self._overused = widgets.BoundedIntText(value=self.model.overused, min=2, max=10**12, layout=widgets.Layout(width="300px"))
@@ -237,7 +237,7 @@ class HashtagLab(widgets.VBox):
 
         self._mix_title = widgets.HTML()
         self._mix = widgets.HTML()
-        self._use_mix = widgets.Button()
+        self._use_mix = widgets.Button(layout=widgets.Layout(width="auto"))
         self._chosen = widgets.SelectMultiple(rows=6, layout=widgets.Layout(width="100%", max_width="480px"))
         self._caption_text = widgets.Textarea(layout=widgets.Layout(width="100%", max_width="640px", height="90px"))
         self._caption_stats = widgets.HTML()
@@ -254,7 +254,7 @@ class HashtagLab(widgets.VBox):
             self._company,
             self._profession,
             self._challenge,
-            self._suggest,
+            widgets.HBox([self._suggest]),
             self._suggest_messages,
             self._step2,
             self._table,
@@ -265,16 +265,16 @@ class HashtagLab(widgets.VBox):
             widgets.HBox([self._sweet_spot, self._overused]),
             self._threshold_rule,
             self._threshold_messages,
+            self._chart_messages,
+            self._chart,
             self._step3,
             self._mix_title,
             self._mix,
-            self._use_mix,
+            widgets.HBox([self._use_mix]),
             self._chosen,
             self._caption_text,
             self._caption_stats,
             self._caption_preview,
-            self._chart_messages,
-            self._chart,
         ]
         self.layout.max_width = "960px"
         self.add_class("stagetok-hashtag-lab")
