@@ -1,0 +1,245 @@
+"""Browser-test fixtures: one Voila server and one headless Chromium per session, a new page per test.
+
+The server is the real thing: ``toolkit.serve.voila_command`` on a free port of this
+computer, with one pre-heated kernel. Every page refuses all traffic that is not for
+localhost (Voila's template asks for Font Awesome on a CDN; those requests are aborted and
+recorded, and the tests check that the page works without them).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser.chromium import LAUNCH_ARGS, find_chromium
+from toolkit.serve import DASHBOARDS, voila_command
+
+ROOT = Path(__file__).resolve().parents[2]
+DASHBOARD = "hashtag_lab.ipynb"
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+#: Seconds for Voila to answer HTTP (it answers before the pooled kernel is ready).
+SERVER_START_TIMEOUT = 60
+#: Seconds for a page to be usable: a cold 2-core machine needs the pooled kernel to finish.
+PAGE_READY_TIMEOUT = 90_000  # ms
+#: Default wait for anything on a page (kernel round trips, chart drawing).
+ACTION_TIMEOUT = 20_000  # ms
+#: WebSockets that do not go to localhost (the kernel's own socket does; it is not routed).
+NON_LOCAL_WEBSOCKET = re.compile(r"^(?!wss?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?/)")
+
+
+def is_local(url: str) -> bool:
+    """True for a URL on this computer (and for data:/blob: URLs, which never leave it)."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob"):
+        return True
+    return (parts.hostname or "") in LOCAL_HOSTS
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _http_status(url: str) -> int | None:
+    # No proxy, whatever the environment says: this traffic must stay on localhost.
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(url, timeout=2) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def kernel_pids(server_pid: int) -> list[int]:
+    """PIDs of the ipykernel processes that are children of the Voila server (from /proc)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        ppid = re.search(r"^PPid:\s*(\d+)", status, re.MULTILINE)
+        if ppid and int(ppid.group(1)) == server_pid and "ipykernel" in cmdline:
+            pids.append(int(entry.name))
+    return pids
+
+
+def _start_time(pid: int) -> int | None:
+    """Start time of a process (field 22 of /proc/<pid>/stat), to never signal a reused pid."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(raw[raw.rindex(")") + 2:].split()[19])
+
+
+@dataclass
+class VoilaServer:
+    base_url: str
+    process: subprocess.Popen
+    log_path: Path
+
+    @property
+    def dashboard_url(self) -> str:
+        return f"{self.base_url}/voila/render/{DASHBOARD}"
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-8000:]
+        except OSError:
+            return "(no server log)"
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop the Voila server we started, and any of its kernels that outlive it."""
+    kernels = {pid: _start_time(pid) for pid in kernel_pids(process.pid)} if process.poll() is None else {}
+    if process.poll() is None:
+        process.terminate()  # Voila shuts its kernels down on SIGTERM
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)  # its own session: start_new_session=True
+            process.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    for pid, started in kernels.items():  # kernels run in sessions of their own
+        while started is not None and _start_time(pid) == started and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if started is not None and _start_time(pid) == started:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def voila_server(tmp_path_factory) -> VoilaServer:
+    port = free_port()
+    log_path = tmp_path_factory.mktemp("voila") / "voila.log"
+    command = voila_command(DASHBOARDS, port=port, pool_size=1)
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = VoilaServer(f"http://localhost:{port}", process, log_path)
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        # The tree page answers as soon as the server runs; asking for the dashboard here
+        # would use up the pre-heated kernel.
+        while _http_status(f"{server.base_url}/") != 200:
+            if process.poll() is not None:
+                pytest.fail(f"Voila exited with code {process.returncode} before answering.\n"
+                            f"Command: {' '.join(command)}\nServer log:\n{server.log()}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"Voila did not answer on {server.base_url} within {SERVER_START_TIMEOUT} s.\n"
+                            f"Command: {' '.join(command)}\nServer log:\n{server.log()}")
+            time.sleep(0.25)
+        yield server
+    finally:
+        _stop(process)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = find_chromium()
+    if not executable:
+        pytest.fail(
+            "No Chromium found for the browser tests. Install one with 'make browser' "
+            "(Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome.",
+            pytrace=False,
+        )
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=ACTION_TIMEOUT)  # kernel round trips on a busy 2-core machine
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@dataclass
+class Dashboard:
+    """A loaded dashboard page and what happened on the network while it ran."""
+
+    page: object
+    html: str  # the HTML the server sent for the dashboard
+    blocked: list[str] = field(default_factory=list)  # non-localhost URLs that were refused
+    requested: list[str] = field(default_factory=list)  # every URL the page asked for
+    local_failures: list[str] = field(default_factory=list)  # localhost requests that failed
+    page_errors: list[str] = field(default_factory=list)  # uncaught JavaScript errors
+    context: object = None
+
+
+def _open(browser, server: VoilaServer) -> Dashboard:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(ACTION_TIMEOUT)
+    info = Dashboard(page=page, html="")
+
+    def refuse_non_local(route):
+        url = route.request.url
+        info.requested.append(url)
+        if is_local(url):
+            route.continue_()
+        else:
+            info.blocked.append(url)
+            route.abort()
+
+    def refuse_websocket(ws_route):
+        info.blocked.append(ws_route.url)
+        ws_route.close()
+
+    page.route("**/*", refuse_non_local)
+    page.route_web_socket(NON_LOCAL_WEBSOCKET, refuse_websocket)
+    page.on("pageerror", lambda error: info.page_errors.append(str(error)))
+    page.on("requestfailed", lambda req: is_local(req.url) and info.local_failures.append(f"{req.url}: {req.failure}"))
+
+    response = page.goto(server.dashboard_url, wait_until="commit", timeout=PAGE_READY_TIMEOUT)
+    assert response is not None and response.ok, f"dashboard answered {response and response.status}"
+    info.html = response.text()
+    try:
+        page.wait_for_selector("#loading", state="detached", timeout=PAGE_READY_TIMEOUT)
+        page.locator(".stagetok-hashtag-lab").wait_for(state="visible", timeout=PAGE_READY_TIMEOUT)
+    except Exception as error:  # noqa: BLE001 - add what the server said to the failure
+        context.close()
+        pytest.fail(f"The dashboard did not become ready: {error}\nBlocked: {info.blocked}\n"
+                    f"Page errors: {info.page_errors}\nServer log:\n{server.log()}", pytrace=False)
+    info.context = context
+    return info
+
+
+@pytest.fixture
+def dashboard(browser, voila_server, record_property):
+    """A fresh page (in a fresh browser context) with the Hashtag Lab loaded and visible."""
+    info = _open(browser, voila_server)
+    try:
+        yield info
+    finally:
+        record_property("blocked_requests", info.blocked)
+        page = info.page
+        if not page.is_closed():
+            # Run the unload handlers so Voila's page asks the server to shut its kernel down.
+            try:
+                with page.expect_event("close", timeout=5_000):
+                    page.close(run_before_unload=True)
+            except Exception:  # noqa: BLE001 - closing is best effort; the server stops later
+                pass
+        info.context.close()

@@ -1,0 +1,159 @@
+"""The Hashtag Lab dashboard in headless Chromium, served by a real Voila server.
+
+Fixtures (server, browser, a fresh page per test with all non-localhost traffic refused)
+live in conftest.py next to this file.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+#: A drawn Vega chart inside the lab's Output widget. The ``marks`` class is Vega's own
+#: canvas (or svg); a bare ``.vega-embed svg`` would also match the "..." actions icon.
+CHART = ".stagetok-hashtag-lab .jp-OutputArea-output .vega-embed .chart-wrapper > .marks"
+#: Output that Voila (or JupyterLab's output area) shows for stderr, tracebacks and JS errors.
+STDERR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+POSTS_PLACEHOLDER = "bijv. 12.500"
+HOSTILE = '<img src=x onerror="window.__pwned=1">' + " <b>vet</b>"
+
+# True once the chart's canvas has pixels (or its svg has marks): drawn, not just inserted.
+CHART_DRAWN_JS = """selector => {
+    const marks = document.querySelector(selector);
+    if (!marks || !marks.isConnected) return false;
+    if (marks.tagName.toLowerCase() === 'svg') return marks.querySelector('path, rect') !== null;
+    if (!marks.width || !marks.height) return false;
+    const pixels = marks.getContext('2d').getImageData(0, 0, marks.width, marks.height).data;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+    return false;
+}"""
+
+
+def enter(field, text: str) -> None:
+    """Type into a text widget and press Enter (continuous_update=False sends on Enter)."""
+    field.fill(text)
+    field.press("Enter")
+
+
+def tag_cell(page, tag: str):
+    """The research-sheet cell that shows ``tag`` (a Label: text, never HTML)."""
+    return page.locator(".stagetok-hashtag-lab .widget-gridbox > .widget-label").filter(
+        has_text=re.compile(rf"^{re.escape(tag)}$")
+    )
+
+
+def posts_field(page, tag: str):
+    """The posts input in the row of ``tag``: rows are tag, kind, posts, tier."""
+    return tag_cell(page, tag).locator("xpath=following-sibling::*[2]").locator("input")
+
+
+def tier_badge(page, tag: str):
+    return tag_cell(page, tag).locator("xpath=following-sibling::*[3]").locator(".stagetok-tier")
+
+
+def assert_no_traceback(dashboard) -> None:
+    page = dashboard.page
+    expect(page.locator(STDERR_OUTPUT)).to_have_count(0)
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body
+    assert not dashboard.page_errors, f"uncaught JavaScript errors: {dashboard.page_errors}"
+    assert not dashboard.local_failures, f"localhost requests failed: {dashboard.local_failures}"
+
+
+def assert_network_contained(dashboard) -> None:
+    """Only localhost was reached; what was refused is reported, not an error in itself."""
+    assert all(url.startswith(("http://localhost", "ws://localhost", "data:", "blob:"))
+               for url in dashboard.requested if url not in dashboard.blocked)
+    if dashboard.blocked:
+        print(f"refused non-localhost requests: {dashboard.blocked}")
+
+
+def test_suggestions_and_chart(dashboard):
+    page = dashboard.page
+    enter(page.get_by_label("Bedrijf", exact=True), "Garage de Vries")
+    enter(page.get_by_label("Beroep", exact=True), "monteur")
+
+    expect(tag_cell(page, "#werkenbijgaragedevries")).to_be_visible()
+    expect(tag_cell(page, "#monteurlife")).to_be_visible()
+    expect(posts_field(page, "#monteurlife")).to_have_attribute("placeholder", POSTS_PLACEHOLDER)
+
+    # Before any post count the lab explains that the chart needs one, and draws nothing.
+    expect(page.locator(".stagetok-info", has_text="Nog geen aantallen")).to_be_visible()
+    expect(page.locator(CHART)).to_have_count(0)
+
+    for tag, posts, tier in (("#werkenbijgaragedevries", "120.000", "sweet spot"),
+                             ("#garagedevries", "5 mln", "overvol"),
+                             ("#monteurlife", "800", "niche")):
+        enter(posts_field(page, tag), posts)
+        expect(tier_badge(page, tag)).to_have_text(tier)
+
+    page.wait_for_function(CHART_DRAWN_JS, arg=CHART)
+    expect(page.locator(CHART).first).to_be_visible()
+    # clear_output(wait=True) replaces the chart: one chart, not one per change.
+    expect(page.locator(".stagetok-hashtag-lab .vega-embed")).to_have_count(1)
+
+    expect(page.locator(".stagetok-error")).to_have_count(0)
+    assert_no_traceback(dashboard)
+    assert_network_contained(dashboard)
+
+
+def test_hostile_input_is_text_and_refused_in_dutch(dashboard):
+    page = dashboard.page
+    enter(page.get_by_label("Bedrijf", exact=True), HOSTILE)
+    enter(page.get_by_label("Beroep", exact=True), "x" * 10_000)
+
+    # The profession is far too long for a hashtag: a Dutch message, not a traceback.
+    too_long = page.locator(".stagetok-error", has_text="te lang")
+    expect(too_long).to_be_visible()
+    expect(too_long).to_contain_text("Het beroep is te lang voor een hashtag")
+    expect(too_long).to_have_attribute("role", "alert")
+
+    # The company name still gave suggestions: its letters, shown as plain text.
+    branded = page.locator(".stagetok-hashtag-lab .widget-gridbox > .widget-label").filter(
+        has_text=re.compile(r"^#werkenbij"))
+    expect(branded).to_have_text(re.compile(r"^#werkenbij\w+$"))
+    tag = branded.inner_text()
+
+    # The same markup as a post count is refused, and shown back as text.
+    enter(posts_field(page, tag), HOSTILE)
+    not_a_number = page.locator(".stagetok-error", has_text="geen aantal posts")
+    expect(not_a_number).to_be_visible()
+    expect(not_a_number).to_contain_text("<img src=x")
+
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    expect(page.locator("img[src='x']")).to_have_count(0)
+    bold_vet = page.evaluate("[...document.querySelectorAll('b')].filter(b => b.textContent.trim() === 'vet').length")
+    assert bold_vet == 0, "participant input was rendered as HTML"
+    assert not [url for url in dashboard.requested if url.rstrip("/").endswith("/x")], "the <img> was loaded"
+    expect(page.get_by_label("Beroep", exact=True)).to_have_value("x" * 10_000)  # the input is kept
+    assert_no_traceback(dashboard)
+    assert_network_contained(dashboard)
+
+
+def test_language_switch_to_english_and_back(dashboard):
+    page = dashboard.page
+    expect(page.get_by_label("Bedrijf", exact=True)).to_be_visible()
+
+    page.get_by_role("button", name="EN", exact=True).click()
+    expect(page.get_by_label("Company", exact=True)).to_be_visible()
+    expect(page.get_by_label("Profession", exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Suggest hashtags")).to_be_visible()
+    expect(page.get_by_label("Bedrijf", exact=True)).to_have_count(0)
+
+    page.get_by_role("button", name="NL", exact=True).click()
+    expect(page.get_by_label("Bedrijf", exact=True)).to_be_visible()
+    assert_no_traceback(dashboard)
+    assert_network_contained(dashboard)
+
+
+def test_sources_are_stripped(dashboard):
+    assert "<html" in dashboard.html.lower()
+    for source in ("from toolkit", "toolkit.setup("):
+        assert source not in dashboard.html, f"Voila sent the notebook source: {source!r}"
+        assert source not in dashboard.page.content()
+    expect(dashboard.page.locator(".stagetok-hashtag-lab")).to_be_visible()
+    assert_network_contained(dashboard)
