@@ -7,7 +7,9 @@ import html
 import logging
 from typing import Callable
 
+import altair as alt
 import ipywidgets as widgets
+from IPython.display import display
 
 from toolkit.i18n import LANGUAGES, t
 
@@ -67,3 +69,15 @@ def language_switch(value: str) -> widgets.ToggleButtons:
         style={"button_width": "48px"},
         layout=widgets.Layout(width="auto"),
     )
+
+
+def show_chart(output: widgets.Output, chart: alt.Chart) -> None:
+    """Replace what ``output`` shows with ``chart``, through the renderer ``toolkit.setup`` chose.
+
+    The spec is not validated again on every redraw: that costs about 20 ms a change here,
+    and the chart builders' specs are validated by their own tests.
+    """
+    data, metadata = alt.renderers.get()(chart.to_dict(validate=False))
+    output.clear_output(wait=True)
+    with output:
+        display(data, metadata=metadata, raw=True)

@@ -8,12 +8,11 @@ import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 import traitlets
-from IPython.display import display
 
 from toolkit import hashtags
 from toolkit.charts import TIER_COLOURS, hashtag_mix_chart
 from toolkit.i18n import TextError, check_language, format_int, t
-from toolkit.widgets.common import escape, guarded, language_switch, message_html
+from toolkit.widgets.common import escape, guarded, language_switch, message_html, show_chart
 
 #: A field longer than this is refused before any work is done (a pasted essay, say).
 MAX_FIELD_LENGTH = 500
@@ -516,6 +515,4 @@ class HashtagLab(widgets.VBox):
         self._chart_messages.value = ""
         chart = self.model.chart()
         self.last_chart = chart
-        self._chart.clear_output(wait=True)
-        with self._chart:
-            display(chart)
+        show_chart(self._chart, chart)
