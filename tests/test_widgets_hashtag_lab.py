@@ -7,7 +7,11 @@ from toolkit.widgets.hashtag_lab import MAX_TAGS, HashtagLab, HashtagLabModel
 
 @pytest.fixture
 def lab():
-    return HashtagLab()
+    view = HashtagLab()
+    yield view
+    # No callback may have failed unexpectedly (a failure shows only this friendly message).
+    if not getattr(view, "expect_unexpected", False):
+        assert view._general_messages.value == ""
 
 
 def fill(lab, company="Garage de Vries", profession="monteur"):
@@ -162,6 +166,7 @@ def test_an_unexpected_error_becomes_a_friendly_message(lab, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(lab.model, "make_suggestions", broken)
+    lab.expect_unexpected = True
     lab._company.value = "Jansen"
     assert "Er ging iets mis" in lab._general_messages.value
     assert "boom" not in lab._general_messages.value

@@ -77,7 +77,8 @@ def show_chart(output: widgets.Output, chart: alt.Chart) -> None:
     The spec is not validated again on every redraw: that costs about 20 ms a change here,
     and the chart builders' specs are validated by their own tests.
     """
-    data, metadata = alt.renderers.get()(chart.to_dict(validate=False))
+    bundle = alt.renderers.get()(chart.to_dict(validate=False))
+    data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
     output.clear_output(wait=True)
     with output:
         display(data, metadata=metadata, raw=True)
