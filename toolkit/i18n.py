@@ -118,6 +118,151 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "'{value}' is geen aantal posts. Typ een getal zoals 12500, 12.500 of 1,2 mln.",
         "en": "'{value}' is not a number of posts. Type a number such as 12500, 12,500 or 1.2M.",
     },
+    # --- the talent pipeline ------------------------------------------------------------
+    "pipeline.bad_track": {
+        "nl": "'{value}' is geen schoolsoort die de planner kent. Kies uit: {tracks}.",
+        "en": "'{value}' is not a track the planner knows. Choose from: {tracks}.",
+    },
+    "pipeline.bad_grade": {
+        "nl": "{track} heeft leerjaar 1 tot en met {years}; '{value}' kan niet.",
+        "en": "{track} has course years 1 to {years}; '{value}' is not one of them.",
+    },
+    "pipeline.bad_school_year": {
+        "nl": "Kies een schooljaar van {first} tot en met {last} (het jaar waarin het begint); '{value}' kan niet.",
+        "en": "Choose a school year from {first} to {last} (the year it starts in); '{value}' is not possible.",
+    },
+    "pipeline.past_school_year": {
+        "nl": "Dat schooljaar is al voorbij of loopt al; kies {now} of later.",
+        "en": "That school year has passed or is running; choose {now} or later.",
+    },
+    "pipeline.bad_internship": {
+        "nl": "'{value}' is geen stagesoort die de planner kent. Kies uit: {internships}.",
+        "en": "'{value}' is not an internship the planner knows. Choose from: {internships}.",
+    },
+    "pipeline.bad_education": {
+        "nl": "'{value}' is geen opleiding die de planner kent. Kies uit: {educations}.",
+        "en": "'{value}' is not an education the planner knows. Choose from: {educations}.",
+    },
+    "pipeline.bad_interns": {
+        "nl": "Vul een aantal stagiairs in van 0 tot en met {max}.",
+        "en": "Fill in a number of interns from 0 to {max}.",
+    },
+    "pipeline.bad_conversion": {
+        "nl": "De conversie moet groter zijn dan 0 % en hoogstens 100 %: van wie jullie bereiken, "
+        "moet minstens iemand solliciteren en beginnen.",
+        "en": "The conversion must be above 0% and at most 100%: of those you reach, someone must "
+        "apply and start.",
+    },
+    "pipeline.bad_region": {
+        "nl": "Het aandeel van de regio moet groter zijn dan 0 % en hoogstens 100 %.",
+        "en": "The region's share must be above 0% and at most 100%.",
+    },
+    "pipeline.bad_share": {
+        "nl": "Elk aandeel moet tussen 0 % en 100 % liggen, en aandelen van dezelfde groep samen "
+        "hoogstens 100 %.",
+        "en": "Every share must lie between 0% and 100%, and shares of the same group add up to "
+        "at most 100%.",
+    },
+    "pipeline.sentence": {
+        "nl": "Wie nu {age} is en in {track} {grade} zit, kan vanaf schooljaar {year} bij jullie op "
+        "{internship} ({educations}).",
+        "en": "Who is {age} now and in {track} {grade} can do a {internship} with you from school "
+        "year {year} ({educations}).",
+    },
+    "internship.mbo-bpv": {"nl": "bpv-stage", "en": "mbo work placement (bpv)"},
+    "internship.mbo-bbl": {"nl": "bbl-leerbaan", "en": "mbo work-based learning job (bbl)"},
+    "internship.hbo-snuffelstage": {"nl": "snuffelstage", "en": "orientation placement"},
+    "internship.hbo-meeloopstage": {"nl": "meeloopstage", "en": "work placement"},
+    "internship.hbo-afstudeerstage": {"nl": "afstudeerstage", "en": "graduation placement"},
+    # --- the pipeline planner widget -----------------------------------------------------
+    "planner.title": {"nl": "Stagepijplijn", "en": "Internship pipeline"},
+    "planner.intro": {
+        "nl": "Wie nu op TikTok kijkt, kan over een paar jaar jullie stagiair zijn. Vul in welke stages "
+        "jullie bieden; de planner laat zien welke leerlingen van nu dat zijn, wanneer, en hoeveel "
+        "jullie er nu moeten bereiken.",
+        "en": "Who watches TikTok today can be your intern in a few years. Fill in the internships you "
+        "offer; the planner shows which pupils of today those are, when, and how many you must reach now.",
+    },
+    "planner.step1": {"nl": "1. Welke stages bieden jullie?", "en": "1. Which internships do you offer?"},
+    "planner.step2": {"nl": "2. Regio en aannames", "en": "2. Region and assumptions"},
+    "planner.step3": {"nl": "3. Wie moeten jullie nu bereiken?", "en": "3. Whom must you reach now?"},
+    "planner.internship": {"nl": "Stage", "en": "Internship"},
+    "planner.level": {"nl": "Mbo-niveau", "en": "Mbo level"},
+    "planner.all_levels": {"nl": "alle niveaus", "en": "all levels"},
+    "planner.interns": {"nl": "Stagiairs per jaar", "en": "Interns a year"},
+    "planner.years": {"nl": "Schooljaren (begint in)", "en": "School years (starting in)"},
+    "planner.add": {"nl": "Voeg stage toe", "en": "Add internship"},
+    "planner.offers": {"nl": "Jullie stages", "en": "Your internships"},
+    "planner.remove": {"nl": "Verwijder gekozen stage", "en": "Remove selected internship"},
+    "planner.region": {"nl": "Regio", "en": "Region"},
+    "planner.follows": {"nl": "% bereikt → volgt jullie", "en": "% reached → follows you"},
+    "planner.applies": {"nl": "% volgt → solliciteert", "en": "% follows → applies"},
+    "planner.starts": {"nl": "% solliciteert → begint", "en": "% applies → starts"},
+    "planner.mbo4_k": {"nl": "% vmbo-k naar mbo-4", "en": "% vmbo-k to mbo-4"},
+    "planner.mbo4_gt": {"nl": "% vmbo-g/t naar mbo-4", "en": "% vmbo-g/t to mbo-4"},
+    "planner.region_note": {
+        "nl": "Aanname: de leerlingen wonen verdeeld zoals de bevolking; deze regio heeft {share} % "
+        "van de inwoners (CBS, 1 januari 2024).",
+        "en": "Assumption: pupils live spread like the population; this region has {share}% of the "
+        "inhabitants (CBS, 1 January 2024).",
+    },
+    "planner.funnel_note": {
+        "nl": "Aanname: de drie percentages hierboven zijn schattingen, geen gemeten cijfers. Samen: "
+        "van wie jullie bereiken, begint {conversion} % bij jullie.",
+        "en": "Assumption: the three percentages above are estimates, not measured figures. Together: "
+        "of those you reach, {conversion}% start with you.",
+    },
+    "planner.split_note": {
+        "nl": "Aanname: hoe vmbo-leerlingen over mbo-3 en mbo-4 verdeeld raken is niet gevonden in een "
+        "bron. Overige cijfers: CBS, OCW (zie de bronnenlijst in de workshop).",
+        "en": "Assumption: no source was found for how vmbo pupils split over mbo-3 and mbo-4. Other "
+        "figures: CBS, OCW (see the list of sources in the workshop).",
+    },
+    "planner.interns_not_a_number": {
+        "nl": "'{value}' is geen aantal stagiairs. Typ een heel getal, zoals 3.",
+        "en": "'{value}' is not a number of interns. Type a whole number, such as 3.",
+    },
+    "planner.interns_zero": {
+        "nl": "Vul minstens 1 stagiair per jaar in.",
+        "en": "Fill in at least 1 intern a year.",
+    },
+    "planner.bad_years": {
+        "nl": "Kies schooljaren van {first} tot en met {last}.",
+        "en": "Choose school years from {first} to {last}.",
+    },
+    "planner.too_many_offers": {
+        "nl": "Er staan al {max} stages in het plan; verwijder er eerst een.",
+        "en": "The plan already has {max} internships; remove one first.",
+    },
+    "planner.bad_region": {"nl": "Kies een regio uit de lijst.", "en": "Choose a region from the list."},
+    "planner.no_offers": {
+        "nl": "Voeg eerst een stage toe: kies de soort, het aantal stagiairs en de schooljaren.",
+        "en": "First add an internship: choose the kind, the number of interns and the school years.",
+    },
+    "planner.no_cohorts": {
+        "nl": "Geen leerlingen van nu kunnen in die schooljaren deze stage doen. Kies latere schooljaren.",
+        "en": "No pupils of today can do this internship in those school years. Choose later years.",
+    },
+    "planner.some_infeasible": {
+        "nl": "Let op: bij de rood gemarkeerde groepen moeten jullie meer leerlingen bereiken dan er in "
+        "jullie regio zijn. Kies een grotere regio, minder stagiairs of een betere conversie.",
+        "en": "Note: for the groups marked red you would have to reach more pupils than live in your "
+        "region. Choose a larger region, fewer interns or a better conversion.",
+    },
+    "planner.col_offer": {"nl": "Stage", "en": "Internship"},
+    "planner.col_year": {"nl": "Schooljaar", "en": "School year"},
+    "planner.col_cohort": {"nl": "Nu in (leeftijd)", "en": "Now in (age)"},
+    "planner.col_reach": {"nl": "Nu te bereiken", "en": "To reach now"},
+    "planner.col_available": {"nl": "Leerlingen in regio", "en": "Pupils in region"},
+    "planner.col_feasible": {"nl": "Haalbaar?", "en": "Feasible?"},
+    "planner.feasible": {"nl": "ja", "en": "yes"},
+    "planner.infeasible": {"nl": "nee: te weinig leerlingen", "en": "no: too few pupils"},
+    "planner.table_note": {
+        "nl": "Per rij: als alle stagiairs uit die groep kwamen. * = groepsgrootte geschat (onderbouw, "
+        "niet per schoolsoort geteld).",
+        "en": "Each row: if all interns came from that group. * = group size estimated (lower years are "
+        "not counted per track).",
+    },
     # --- the Hashtag Lab widget ----------------------------------------------------------
     "lab.title": {"nl": "Hashtag Lab", "en": "Hashtag Lab"},
     "lab.intro": {
@@ -216,6 +361,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "chart.in_mix": {"nl": "In de mix", "en": "In the mix"},
     "chart.yes": {"nl": "ja", "en": "yes"},
     "chart.no": {"nl": "nee", "en": "no"},
+    "chart.timeline": {"nl": "Wie nu TikTok kijkt, loopt wanneer stage?", "en": "Who watches TikTok today, interns when?"},
+    "chart.years_old": {"nl": "jr", "en": "yrs"},
+    "chart.school_year": {"nl": "Schooljaar (begint in)", "en": "School year (starting in)"},
+    "chart.cohort_today": {"nl": "Wie nu (leeftijd · klas)", "en": "Today (age · class)"},
+    "chart.what": {"nl": "Wat", "en": "What"},
+    "chart.route": {"nl": "Route", "en": "Route"},
+    "chart.until": {"nl": "Van/tot", "en": "From/to"},
+    "chart.share_percent": {"nl": "Deel van de groep (%)", "en": "Share of the group (%)"},
+    "chart.education": {"nl": "Opleiding", "en": "Education"},
+    "chart.internship": {"nl": "Stage", "en": "Internship"},
+    "chart.in_education": {"nl": "In welke opleiding zitten ze?", "en": "Which education are they in?"},
+    "chart.available_for": {"nl": "Wanneer kunnen ze bij jullie stage lopen?", "en": "When can they intern with you?"},
+    "chart.funnel": {"nl": "Van bereikt tot stagiair", "en": "From reached to intern"},
+    "chart.pupils": {"nl": "Aantal leerlingen", "en": "Number of pupils"},
+    "funnel.reached": {"nl": "bereikt", "en": "reached"},
+    "funnel.follows": {"nl": "volgt jullie", "en": "follows you"},
+    "funnel.applies": {"nl": "solliciteert", "en": "applies"},
+    "funnel.starts": {"nl": "begint", "en": "starts"},
 }
 
 

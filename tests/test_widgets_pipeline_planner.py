@@ -1,0 +1,130 @@
+"""Pipeline planner widget tests without a browser: set a child's value as a participant would."""
+
+import pytest
+
+from toolkit.widgets.pipeline_planner import MAX_OFFERS, NATIONAL, PipelinePlanner, PipelinePlannerModel, provinces
+
+
+@pytest.fixture
+def planner():
+    view = PipelinePlanner(PipelinePlannerModel(now=2026))
+    yield view
+    assert view._general_messages.value == "", "a callback failed unexpectedly"
+
+
+def offer(view, internship="mbo-bpv", interns="5", years=(2029, 2030), level=""):
+    view._internship.value = internship
+    view._education.value = level
+    view._interns.value = interns
+    view._years.value = years
+    view._add.click()
+
+
+def test_empty_plan_asks_for_an_offer(planner):
+    assert "Voeg eerst een stage toe" in planner._result_messages.value
+    assert planner.last_timeline is None and planner.last_funnel is None
+
+
+def test_an_offer_gives_sentences_a_table_and_charts(planner):
+    offer(planner)
+    plan = planner.model.plan
+    assert set(plan["school_year"]) == {2029, 2030}
+    assert "Wie nu 15 is en in vmbo-t 3 zit, kan vanaf schooljaar 2029 bij jullie op bpv-stage" in planner._sentences.value
+    assert "<table class='stagetok-plan'" in planner._table.value
+    spec = planner.last_timeline.to_dict()
+    (rows,) = spec["datasets"].values()
+    assert {"vmbo-t 3", "vmbo-b 3"} <= {row["cohort"] for row in rows}
+    assert {row["name"] for row in rows if row["layer"] == "internship"} == {"mbo-bpv"}
+    (funnel_rows,) = planner.last_funnel.to_dict()["datasets"].values()
+    assert [row["stage"] for row in funnel_rows] == ["reached", "follows", "applies", "starts"]
+    assert funnel_rows[-1]["pupils"] == 5
+
+
+def test_level_filter_and_hbo_offers(planner):
+    offer(planner, level="mbo-2")
+    assert set(planner.model.plan["track"]) == {"vmbo-b"}
+    planner._internship.value = "hbo-afstudeerstage"
+    assert planner._education.disabled and planner._education.value == ""
+    offer(planner, internship="hbo-afstudeerstage", interns="2", years=(2032, 2032))
+    assert "havo" in set(planner.model.plan["track"])
+
+
+def test_region_and_funnel_change_the_numbers(planner):
+    offer(planner)
+    national = planner.model.plan.set_index(["school_year", "track", "grade"])
+    planner._region.value = "Zeeland"
+    regional = planner.model.plan.set_index(["school_year", "track", "grade"])
+    share = provinces()["Zeeland"]
+    assert regional["cohort_size"].round(6).equals((national["cohort_size"] * share).round(6))
+    assert "CBS, 1 januari 2024" in planner._region_note.value
+    before = regional["pupils_to_reach"].copy()
+    planner._follows.value = 20.0  # from 10 %: half as many to reach
+    after = planner.model.plan.set_index(["school_year", "track", "grade"])["pupils_to_reach"]
+    assert (after * 2).round(6).equals(before.round(6))
+
+
+def test_infeasible_groups_are_marked(planner):
+    planner._region.value = "Zeeland"
+    offer(planner, interns="5000")
+    assert not planner.model.plan["feasible"].all()
+    assert "stagetok-infeasible" in planner._table.value
+    assert "rood gemarkeerde" in planner._result_messages.value
+
+
+@pytest.mark.parametrize(
+    "interns, expected",
+    [("0", "minstens 1 stagiair"), ("-3", "geen aantal stagiairs"), ("veel", "geen aantal stagiairs"),
+     ("", "geen aantal stagiairs"), ("99999999", "geen aantal stagiairs"), ("2.5", "geen aantal stagiairs"),
+     ("<b>5</b>", "&lt;b&gt;5&lt;/b&gt;"), ("200000", "van 0 tot en met 100.000")],
+)
+def test_bad_demand_gives_a_dutch_message_and_keeps_the_plan(planner, interns, expected):
+    offer(planner)
+    before = planner.model.offer_labels()
+    offer(planner, interns=interns)
+    assert expected in planner._offer_messages.value.replace("100000", "100.000")
+    assert planner.model.offer_labels() == before
+
+
+def test_zero_conversion_is_refused_and_the_old_funnel_kept(planner):
+    offer(planner)
+    planner._starts.value = 0.0
+    assert "groter zijn dan 0" in planner._funnel_messages.value
+    assert planner.model.starts == 0.5
+    planner._starts.value = 40.0
+    assert planner._funnel_messages.value == ""
+
+
+def test_mbo_split_is_an_assumption_that_changes_routes(planner):
+    offer(planner, level="mbo-3")
+    assert len(planner.model.plan)
+    planner._mbo4_k.value = 100.0
+    planner._mbo4_gt.value = 100.0
+    assert planner.model.plan.empty
+    assert "Kies latere schooljaren" in planner._result_messages.value
+    assert "Aanname" in planner._assumption_note.value
+
+
+def test_removing_offers_and_the_limit(planner):
+    for _ in range(MAX_OFFERS):
+        offer(planner)
+    offer(planner)
+    assert len(planner.model.offers) == MAX_OFFERS
+    assert str(MAX_OFFERS) in planner._offer_messages.value
+    planner._offers.index = 0
+    planner._remove.click()
+    assert len(planner.model.offers) == MAX_OFFERS - 1
+
+
+def test_language_switch(planner):
+    offer(planner)
+    planner._language.value = "en"
+    assert planner._interns.description == "Interns a year"
+    assert "can do a mbo work placement (bpv) with you" in planner._sentences.value
+    planner._language.value = "nl"
+    assert planner._interns.description == "Stagiairs per jaar"
+
+
+def test_model_refuses_unknown_region():
+    model = PipelinePlannerModel(now=2026)
+    model.set_region("Atlantis")
+    assert model.region == NATIONAL and "region" in model.problems
