@@ -55,3 +55,11 @@ def test_counts_are_positive_whole_numbers():
 def test_provinces_add_up_to_the_national_population():
     # CBS 70072ned: Nederland, 1 January 2024: 17,947,684 inhabitants.
     assert load_table("provinces")["population"].sum() == 17_947_684
+
+
+def test_sources_md_lists_every_source():
+    text = (DATA / "SOURCES.md").read_text(encoding="utf-8")
+    for source_id in load_table("sources")["id"]:
+        assert f"`{source_id}`" in text, source_id
+    for name in TABLES:
+        assert f"`{name}.csv`" in text, name
