@@ -263,6 +263,74 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Each row: if all interns came from that group. * = group size estimated (lower years are "
         "not counted per track).",
     },
+    # --- reading a TikTok Studio export -----------------------------------------------------
+    "export.missing": {
+        "nl": "Het bestand of de map '{file}' bestaat niet. Controleer de naam en de plek.",
+        "en": "The file or folder '{file}' does not exist. Check its name and place.",
+    },
+    "export.empty": {
+        "nl": "'{file}' is leeg. Download de export opnieuw in TikTok Studio.",
+        "en": "'{file}' is empty. Download the export again in TikTok Studio.",
+    },
+    "export.bad_zip": {
+        "nl": "'{file}' is geen goed zip-bestand (misschien half gedownload). Download het opnieuw.",
+        "en": "'{file}' is not a proper zip file (perhaps half downloaded). Download it again.",
+    },
+    "export.no_tiktok_files": {
+        "nl": "In '{file}' staan geen bestanden uit TikTok Studio (CSV of XLSX). Kies de zip die "
+        "TikTok Studio bij Analytics laat downloaden.",
+        "en": "'{file}' holds no TikTok Studio files (CSV or XLSX). Choose the zip that TikTok "
+        "Studio downloads from Analytics.",
+    },
+    "export.wrong_type": {
+        "nl": "'{file}' is geen CSV-, XLSX- of zip-bestand. Kies de export uit TikTok Studio.",
+        "en": "'{file}' is not a CSV, XLSX or zip file. Choose the export from TikTok Studio.",
+    },
+    "export.not_text": {
+        "nl": "'{file}' is geen leesbaar tekstbestand (CSV). Kies de export uit TikTok Studio.",
+        "en": "'{file}' is not a readable text (CSV) file. Choose the export from TikTok Studio.",
+    },
+    "export.not_csv": {
+        "nl": "'{file}' kon niet als CSV gelezen worden. Open het niet eerst in een ander programma; "
+        "download het opnieuw.",
+        "en": "'{file}' could not be read as CSV. Do not open it in another program first; download "
+        "it again.",
+    },
+    "export.not_xlsx": {
+        "nl": "'{file}' kon niet als Excel-bestand gelezen worden. Download het opnieuw.",
+        "en": "'{file}' could not be read as an Excel file. Download it again.",
+    },
+    "export.unknown_columns": {
+        "nl": "'{file}' lijkt niet op een TikTok Studio-export (kolommen: {columns}). Exports van "
+        "Instagram of Facebook gebruiken soms dezelfde bestandsnamen; kies de TikTok-export.",
+        "en": "'{file}' does not look like a TikTok Studio export (columns: {columns}). Instagram or "
+        "Facebook exports sometimes use the same file names; choose the TikTok export.",
+    },
+    "export.bad_number": {
+        "nl": "In '{file}', kolom '{column}', regel {row} staat '{value}': dat is geen getal.",
+        "en": "In '{file}', column '{column}', line {row} reads '{value}': that is not a number.",
+    },
+    "export.bad_date": {
+        "nl": "In '{file}' staat een datum die niet te lezen is: '{value}'.",
+        "en": "'{file}' holds a date that cannot be read: '{value}'.",
+    },
+    "export.unknown_month": {
+        "nl": "In '{file}' staat de maand '{value}', die de lezer niet kent (Nederlands en Engels "
+        "wel). Zet de taal van TikTok op Nederlands of Engels en download de export opnieuw.",
+        "en": "'{file}' holds the month '{value}', which the reader does not know (Dutch and English "
+        "it does). Set TikTok's language to Dutch or English and download the export again.",
+    },
+    "export.too_large": {
+        "nl": "'{file}' is te groot (meer dan {max} MB). Een TikTok-export is veel kleiner: kies het "
+        "juiste bestand.",
+        "en": "'{file}' is too large (over {max} MB). A TikTok export is much smaller: choose the right file.",
+    },
+    "export.too_many_rows": {
+        "nl": "'{file}' heeft meer dan {max} regels; een TikTok-export van 60 dagen heeft er veel "
+        "minder. Kies het juiste bestand.",
+        "en": "'{file}' has more than {max} lines; a 60-day TikTok export has far fewer. Choose the "
+        "right file.",
+    },
     # --- the Hashtag Lab widget ----------------------------------------------------------
     "lab.title": {"nl": "Hashtag Lab", "en": "Hashtag Lab"},
     "lab.intro": {
