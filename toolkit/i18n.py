@@ -331,6 +331,35 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{file}' has more than {max} lines; a 60-day TikTok export has far fewer. Choose the "
         "right file.",
     },
+    # --- reach scenarios --------------------------------------------------------------------
+    "reach.bad_model": {
+        "nl": "De mediaan van het aantal weergaven moet groter zijn dan 0 en de spreiding tussen 0 en 4 liggen.",
+        "en": "The median number of views must be above 0 and the spread between 0 and 4.",
+    },
+    "reach.too_few_videos": {
+        "nl": "Er zijn maar {n} video's met weergaven; voor een eigen schatting zijn er minstens 3 nodig. "
+        "De planner gebruikt nu de standaardaanname.",
+        "en": "Only {n} videos have views; an own estimate needs at least 3. The planner uses the "
+        "default assumption.",
+    },
+    "reach.bad_posts": {
+        "nl": "Kies {low} tot en met {high} video's per week.",
+        "en": "Choose {low} to {high} videos a week.",
+    },
+    "reach.bad_weeks": {
+        "nl": "Kies {low} tot en met {high} weken.",
+        "en": "Choose {low} to {high} weeks.",
+    },
+    "reach.bad_runs": {
+        "nl": "Het aantal simulaties moet tussen {low} en {high} liggen.",
+        "en": "The number of simulations must lie between {low} and {high}.",
+    },
+    "reach.bad_audience": {
+        "nl": "De doelgroep moet groter zijn dan 0, het deel op TikTok en de regio tussen 0 % en 100 %, "
+        "en elke persoon ziet minstens 1 video.",
+        "en": "The target group must be above 0, the share on TikTok and the region between 0% and "
+        "100%, and each person sees at least 1 video.",
+    },
     # --- the Hashtag Lab widget ----------------------------------------------------------
     "lab.title": {"nl": "Hashtag Lab", "en": "Hashtag Lab"},
     "lab.intro": {
