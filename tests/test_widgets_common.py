@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit.widgets.common import escape, guarded, message_html, show_chart
+from toolkit.widgets.common import clear_chart, escape, guarded, message_html, show_chart
 
 
 def test_escape_and_messages_never_pass_markup():
@@ -50,5 +50,23 @@ def test_setup_enables_the_offline_renderer():
         assert alt.renderers.active == "mimetype"
         bundle, _ = alt.renderers.get()(alt.Chart(pd.DataFrame({"a": [1]})).mark_point().to_dict())
         assert "application/vnd.vegalite.v5+json" in bundle
+    finally:
+        alt.renderers.enable(previous)
+
+
+def test_show_chart_replaces_the_output_state_and_clear_chart_empties_it():
+    chart = alt.Chart(pd.DataFrame({"a": [1, 2]})).mark_bar().encode(x="a:Q")
+    previous = alt.renderers.active
+    output = widgets.Output()
+    try:
+        toolkit.setup()
+        show_chart(output, chart)
+        show_chart(output, chart)
+        assert len(output.outputs) == 1
+        (item,) = output.outputs
+        assert item["output_type"] == "display_data"
+        assert item["data"]["application/vnd.vegalite.v5+json"]["mark"] == {"type": "bar"}
+        clear_chart(output)
+        assert output.outputs == ()
     finally:
         alt.renderers.enable(previous)

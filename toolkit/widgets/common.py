@@ -9,7 +9,6 @@ from typing import Callable
 
 import altair as alt
 import ipywidgets as widgets
-from IPython.display import display
 
 from toolkit.i18n import LANGUAGES, t
 
@@ -71,14 +70,22 @@ def language_switch(value: str) -> widgets.ToggleButtons:
     )
 
 
-def show_chart(output: widgets.Output, chart: alt.Chart) -> None:
+def show_chart(output: widgets.Output, chart: alt.TopLevelMixin) -> None:
     """Replace what ``output`` shows with ``chart``, through the renderer ``toolkit.setup`` chose.
 
-    The spec is not validated again on every redraw: that costs about 20 ms a change here,
-    and the chart builders' specs are validated by their own tests.
+    The chart goes into the Output widget's synced ``outputs`` state (as
+    ``Output.append_display_data`` does), not through output capture: Voila can hang on a
+    cold page when a notebook writes into an Output widget through capture while it runs
+    (voila-dashboards/voila#1428), and one state update also redraws faster than a clear
+    followed by a display. The spec is not validated again on every redraw: that costs
+    about 20 ms a change, and the chart builders' specs are validated by their own tests.
     """
     bundle = alt.renderers.get()(chart.to_dict(validate=False))
     data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
-    output.clear_output(wait=True)
-    with output:
-        display(data, metadata=metadata, raw=True)
+    output.outputs = ({"output_type": "display_data", "data": data, "metadata": metadata},)
+
+
+def clear_chart(output: widgets.Output) -> None:
+    """Empty an Output widget through its state (see :func:`show_chart`)."""
+    if output.outputs:
+        output.outputs = ()

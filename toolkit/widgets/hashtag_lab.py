@@ -12,7 +12,7 @@ import traitlets
 from toolkit import hashtags
 from toolkit.charts import TIER_COLOURS, hashtag_mix_chart
 from toolkit.i18n import TextError, check_language, format_int, t
-from toolkit.widgets.common import escape, guarded, language_switch, message_html, show_chart
+from toolkit.widgets.common import clear_chart, escape, guarded, language_switch, message_html, show_chart
 
 #: A field longer than this is refused before any work is done (a pasted essay, say).
 MAX_FIELD_LENGTH = 500
@@ -509,7 +509,7 @@ class HashtagLab(widgets.VBox):
         sheet = self.model.sheet
         if not sheet["posts"].notna().any():
             self._chart_messages.value = message_html([("info", t("lab.chart_empty", lang=lang))]) if len(sheet) else ""
-            self._chart.clear_output()
+            clear_chart(self._chart)
             self.last_chart = None
             return
         self._chart_messages.value = ""

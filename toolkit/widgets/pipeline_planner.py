@@ -10,7 +10,7 @@ import traitlets
 from toolkit import pipeline
 from toolkit.charts import funnel_chart, pipeline_timeline_chart
 from toolkit.i18n import TextError, check_language, format_int, t
-from toolkit.widgets.common import escape, guarded, language_switch, message_html, show_chart
+from toolkit.widgets.common import clear_chart, escape, guarded, language_switch, message_html, show_chart
 
 #: Most offers a plan holds.
 MAX_OFFERS = 10
@@ -335,8 +335,8 @@ class PipelinePlanner(widgets.VBox):
         if not self.model.offers:
             self._result_messages.value = message_html([("info", t("planner.no_offers", lang=lang))])
             self._sentences.value = self._table.value = ""
-            self._timeline.clear_output()
-            self._funnel.clear_output()
+            clear_chart(self._timeline)
+            clear_chart(self._funnel)
             self.last_timeline = self.last_funnel = None
             return
         if plan.empty:
@@ -352,7 +352,7 @@ class PipelinePlanner(widgets.VBox):
             self.last_timeline = pipeline_timeline_chart(self.model.timeline(), lang=lang)
             show_chart(self._timeline, self.last_timeline)
         else:
-            self._timeline.clear_output()
+            clear_chart(self._timeline)
             self.last_timeline = None
         self.last_funnel = funnel_chart(self.model.funnel(), lang=lang)
         show_chart(self._funnel, self.last_funnel)
