@@ -159,3 +159,109 @@ def funnel_chart(frame: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     )
     text = bars.mark_text(align="left", dx=4).encode(text=alt.Text("rounded:Q", format=","))
     return (bars + text).properties(width=420)
+
+
+def daily_views_chart(overview: pd.DataFrame, lang: str | None = None) -> alt.LayerChart:
+    """Daily video views as bars with the 7-day rolling mean as a line (computed in pandas)."""
+    data = overview[["date", "video_views"]].copy()
+    data["views"] = data["video_views"].astype("Float64").astype(float)
+    data["rolling"] = data["views"].rolling(7, min_periods=1).mean().round(1)
+    data = data[["date", "views", "rolling"]]
+    x = alt.X("date:T", title=t("chart.date", lang=lang))
+    bars = alt.Chart(data).mark_bar(color="#9ecae1").encode(
+        x=x, y=alt.Y("views:Q", title=t("chart.video_views", lang=lang)),
+        tooltip=[alt.Tooltip("date:T", title=t("chart.date", lang=lang)),
+                 alt.Tooltip("views:Q", title=t("chart.video_views", lang=lang), format=","),
+                 alt.Tooltip("rolling:Q", title=t("chart.rolling", lang=lang), format=",.0f")])
+    line = alt.Chart(data).mark_line(color="#08519c", strokeWidth=2).encode(x=x, y="rolling:Q")
+    return (bars + line).properties(title=t("chart.daily_views", lang=lang), width=560, height=220)
+
+
+def followers_chart(history: pd.DataFrame, lang: str | None = None) -> alt.Chart:
+    """Followers over time."""
+    data = history[["date", "followers"]].assign(followers=lambda d: d["followers"].astype("Float64").astype(float))
+    return alt.Chart(data, title=t("chart.followers", lang=lang)).mark_line(point=True, color="#2ca02c").encode(
+        x=alt.X("date:T", title=t("chart.date", lang=lang)),
+        y=alt.Y("followers:Q", title=t("chart.followers", lang=lang), scale=alt.Scale(zero=False)),
+        tooltip=[alt.Tooltip("date:T", title=t("chart.date", lang=lang)),
+                 alt.Tooltip("followers:Q", title=t("chart.followers", lang=lang), format=",")],
+    ).properties(width=560, height=180)
+
+
+def video_views_chart(content: pd.DataFrame, best: int = 3, lang: str | None = None) -> alt.Chart:
+    """Views per video, the ``best`` ones coloured; titles are data (drawn as text, never HTML)."""
+    data = content[["video_title", "total_views", "post_time"]].copy()
+    data["views"] = data["total_views"].astype("Float64").astype(float)
+    data["title"] = data["video_title"].astype(str).str.slice(0, 80)
+    ranks = data["views"].rank(ascending=False, method="first")
+    data["best"] = [t("chart.yes" if r <= best else "chart.no", lang=lang) for r in ranks]
+    data = data[["title", "views", "post_time", "best"]]
+    yes = t("chart.yes", lang=lang)
+    return alt.Chart(data, title=t("chart.views_per_video", lang=lang)).mark_bar().encode(
+        y=alt.Y("title:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("views:Q", title=t("chart.video_views", lang=lang)),
+        color=alt.condition(alt.datum.best == yes, alt.value("#e6550d"), alt.value("#9ecae1")),
+        tooltip=[alt.Tooltip("title:N", title=t("chart.video", lang=lang)),
+                 alt.Tooltip("views:Q", title=t("chart.video_views", lang=lang), format=","),
+                 alt.Tooltip("post_time:N", title=t("chart.posted", lang=lang))],
+    ).properties(width=420, height=alt.Step(16))
+
+
+def viewers_chart(viewers: pd.DataFrame, lang: str | None = None) -> alt.Chart:
+    """New and returning viewers per day, stacked (long format made in pandas)."""
+    data = viewers[["date", "new_viewers", "returning_viewers"]].melt("date", var_name="kind", value_name="viewers")
+    data["viewers"] = data["viewers"].astype("Float64").astype(float)
+    data["kind"] = data["kind"].map({"new_viewers": t("chart.new_viewers", lang=lang),
+                                     "returning_viewers": t("chart.returning_viewers", lang=lang)})
+    return alt.Chart(data, title=t("chart.viewers", lang=lang)).mark_area().encode(
+        x=alt.X("date:T", title=t("chart.date", lang=lang)),
+        y=alt.Y("viewers:Q", stack=True, title=t("chart.viewers", lang=lang)),
+        color=alt.Color("kind:N", title=None, scale=alt.Scale(range=["#fd8d3c", "#6baed6"])),
+        tooltip=[alt.Tooltip("date:T", title=t("chart.date", lang=lang)), alt.Tooltip("kind:N", title=" "),
+                 alt.Tooltip("viewers:Q", title=t("chart.viewers", lang=lang), format=",")],
+    ).properties(width=560, height=180)
+
+
+def scenario_chart(band: pd.DataFrame, actual: pd.DataFrame | None = None, lang: str | None = None) -> alt.LayerChart:
+    """Cumulative views: the simulated 10-90 % band and median, with the company's own weeks drawn over it."""
+    data = band[["week", "cumulative_low", "cumulative_median", "cumulative_high"]].round(0)
+    x = alt.X("week:Q", title=t("chart.week", lang=lang), axis=alt.Axis(tickMinStep=1))
+    area = alt.Chart(data).mark_area(opacity=0.3, color="#6baed6").encode(
+        x=x, y=alt.Y("cumulative_low:Q", title=t("chart.cumulative_views", lang=lang)), y2="cumulative_high:Q",
+        tooltip=[alt.Tooltip("week:Q", title=t("chart.week", lang=lang)),
+                 alt.Tooltip("cumulative_low:Q", title="10 %", format=",.0f"),
+                 alt.Tooltip("cumulative_median:Q", title=t("chart.median", lang=lang), format=",.0f"),
+                 alt.Tooltip("cumulative_high:Q", title="90 %", format=",.0f")])
+    line = alt.Chart(data).mark_line(color="#08519c").encode(x=x, y="cumulative_median:Q")
+    layers = [area, line]
+    if actual is not None and len(actual):
+        own = actual[["week", "cumulative"]].assign(label=t("chart.own_views", lang=lang))
+        layers.append(alt.Chart(own).mark_line(point=True, color="#e6550d", strokeDash=[4, 2]).encode(
+            x=x, y="cumulative:Q",
+            tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("week:Q", title=t("chart.week", lang=lang)),
+                     alt.Tooltip("cumulative:Q", title=t("chart.cumulative_views", lang=lang), format=",.0f")]))
+    return alt.layer(*layers).properties(title=t("chart.scenario", lang=lang), width=560, height=240)
+
+
+#: Vega-Lite version of Altair 5.5's specs, for vl-convert.
+VEGALITE_VERSION = "v" + alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0].replace(".", "_")
+
+
+def chart_image(chart: alt.TopLevelMixin, fmt: str = "png", scale: float = 2.0) -> bytes:
+    """Draw a chart to PNG or SVG bytes for a slide, offline (vl-convert, no browser).
+
+    Parameters
+    ----------
+    chart : altair chart
+    fmt : {"png", "svg"}
+    scale : float
+        Pixel scale of a PNG (2 gives sharp slides).
+    """
+    import vl_convert as vlc  # imported here: only exports need its 80 MB engine in memory
+
+    spec = chart.to_dict()
+    if fmt == "png":
+        return vlc.vegalite_to_png(spec, vl_version=VEGALITE_VERSION, scale=scale)
+    if fmt == "svg":
+        return vlc.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION).encode("utf-8")
+    raise ValueError(f"Unknown image format {fmt!r}; use 'png' or 'svg'.")

@@ -360,6 +360,80 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The target group must be above 0, the share on TikTok and the region between 0% and "
         "100%, and each person sees at least 1 video.",
     },
+    # --- the reach explorer widget ----------------------------------------------------------
+    "explorer.title": {"nl": "Bereik", "en": "Reach"},
+    "explorer.intro": {
+        "nl": "Bekijk wat TikTok jullie nu oplevert met de export uit TikTok Studio, of reken met een "
+        "scenario uit wat een paar video's per week kunnen opleveren.",
+        "en": "See what TikTok brings you now with the export from TikTok Studio, or work out with a "
+        "scenario what a few videos a week could bring.",
+    },
+    "explorer.step1": {"nl": "1. Jullie cijfers", "en": "1. Your figures"},
+    "explorer.step2": {"nl": "2. Scenario", "en": "2. Scenario"},
+    "explorer.step3": {"nl": "3. Grafiek voor je presentatie", "en": "3. Chart for your slides"},
+    "explorer.upload": {"nl": "Export uploaden", "en": "Upload export"},
+    "explorer.use_sample": {"nl": "Gebruik het voorbeeld", "en": "Use the sample"},
+    "explorer.loaded": {"nl": "Geladen: {source}.", "en": "Loaded: {source}."},
+    "explorer.loaded_sample": {"nl": "Het voorbeeld is geladen.", "en": "The sample is loaded."},
+    "explorer.sample_warning": {
+        "nl": "Let op: dit voorbeeld is verzonnen. De cijfers laten zien hoe het werkt, niet hoe het "
+        "jullie zal vergaan.",
+        "en": "Note: this sample is invented. Its figures show how it works, not how you will fare.",
+    },
+    "explorer.no_export": {
+        "nl": "Nog geen export geladen. In TikTok Studio: Analytics, kies 60 dagen, en download. Of "
+        "gebruik het voorbeeld.",
+        "en": "No export loaded yet. In TikTok Studio: Analytics, choose 60 days, and download. Or "
+        "use the sample.",
+    },
+    "explorer.missing_tables": {
+        "nl": "Niet in deze export: {names}. Upload ook de andere zips uit TikTok Studio.",
+        "en": "Not in this export: {names}. Upload the other zips from TikTok Studio too.",
+    },
+    "explorer.chart.daily_views": {"nl": "weergaven per dag", "en": "views per day"},
+    "explorer.chart.followers": {"nl": "volgers", "en": "followers"},
+    "explorer.chart.video_views": {"nl": "weergaven per video", "en": "views per video"},
+    "explorer.chart.viewers": {"nl": "nieuwe en terugkerende kijkers", "en": "new and returning viewers"},
+    "explorer.chart.scenario": {"nl": "scenario", "en": "scenario"},
+    "explorer.posts": {"nl": "Video's per week", "en": "Videos a week"},
+    "explorer.weeks": {"nl": "Weken", "en": "Weeks"},
+    "explorer.median": {"nl": "Weergaven van een gewone video", "en": "Views of a typical video"},
+    "explorer.sigma": {"nl": "Spreiding (uitschieters)", "en": "Spread (outliers)"},
+    "explorer.on_tiktok": {"nl": "% van de doelgroep op TikTok", "en": "% of target group on TikTok"},
+    "explorer.views_per_person": {"nl": "Weergaven per persoon", "en": "Views per person"},
+    "explorer.model_assumed": {
+        "nl": "Aanname: een gewone video krijgt {median} weergaven, met uitschieters (lognormaal, "
+        "spreiding {sigma}). Laad jullie export om dit uit jullie eigen video's te schatten.",
+        "en": "Assumption: a typical video gets {median} views, with outliers (lognormal, spread "
+        "{sigma}). Load your export to estimate this from your own videos.",
+    },
+    "explorer.model_fitted": {
+        "nl": "Geschat uit jullie eigen video's: een gewone video krijgt {median} weergaven (lognormaal, "
+        "spreiding {sigma}).",
+        "en": "Estimated from your own videos: a typical video gets {median} views (lognormal, spread {sigma}).",
+    },
+    "explorer.audience_note": {
+        "nl": "Aanname: de doelgroep zijn de {group} leerlingen van 15 jaar in het voortgezet onderwijs "
+        "(CBS 80041ned, 2021/22); {on_tiktok} % van hen zit op TikTok (ijkpunt: ongeveer 30 % van de "
+        "15- tot 19-jarigen gebruikte TikTok dagelijks in 2021, Newcom); iemand die jullie bereikt, "
+        "ziet gemiddeld {per_person} van jullie video's.",
+        "en": "Assumption: the target group are the {group} pupils aged 15 in secondary school (CBS "
+        "80041ned, 2021/22); {on_tiktok}% of them are on TikTok (anchor: about 30% of 15-19-year-olds "
+        "used TikTok daily in 2021, Newcom); a person you reach sees {per_person} of your videos on average.",
+    },
+    "explorer.summary": {
+        "nl": "Na {weeks} weken: waarschijnlijk {median} weergaven (80 % kans tussen {low} en {high}). "
+        "Dat zijn ongeveer {share} % van de {reachable} mensen uit de doelgroep die je zo kunt bereiken.",
+        "en": "After {weeks} weeks: probably {median} views (80% chance between {low} and {high}). That "
+        "is about {share}% of the {reachable} people of the target group you can reach this way.",
+    },
+    "explorer.which": {"nl": "Welke grafiek", "en": "Which chart"},
+    "explorer.make_image": {"nl": "Maak afbeelding", "en": "Make image"},
+    "explorer.download_link": {"nl": "Download {name} ({size} kB)", "en": "Download {name} ({size} kB)"},
+    "explorer.no_data_for_chart": {
+        "nl": "Voor die grafiek zijn nog geen gegevens: laad eerst een export of het voorbeeld.",
+        "en": "That chart has no data yet: load an export or the sample first.",
+    },
     # --- the Hashtag Lab widget ----------------------------------------------------------
     "lab.title": {"nl": "Hashtag Lab", "en": "Hashtag Lab"},
     "lab.intro": {
@@ -459,6 +533,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "chart.yes": {"nl": "ja", "en": "yes"},
     "chart.no": {"nl": "nee", "en": "no"},
     "chart.timeline": {"nl": "Wie nu TikTok kijkt, loopt wanneer stage?", "en": "Who watches TikTok today, interns when?"},
+    "chart.date": {"nl": "Datum", "en": "Date"},
+    "chart.video_views": {"nl": "Weergaven", "en": "Views"},
+    "chart.rolling": {"nl": "Gemiddelde over 7 dagen", "en": "7-day average"},
+    "chart.daily_views": {"nl": "Weergaven per dag (lijn: gemiddelde over 7 dagen)",
+                          "en": "Views per day (line: 7-day average)"},
+    "chart.followers": {"nl": "Volgers", "en": "Followers"},
+    "chart.views_per_video": {"nl": "Weergaven per video (oranje: de beste)", "en": "Views per video (orange: the best)"},
+    "chart.video": {"nl": "Video", "en": "Video"},
+    "chart.posted": {"nl": "Geplaatst", "en": "Posted"},
+    "chart.viewers": {"nl": "Kijkers", "en": "Viewers"},
+    "chart.new_viewers": {"nl": "nieuwe kijkers", "en": "new viewers"},
+    "chart.returning_viewers": {"nl": "terugkerende kijkers", "en": "returning viewers"},
+    "chart.week": {"nl": "Week", "en": "Week"},
+    "chart.cumulative_views": {"nl": "Weergaven opgeteld", "en": "Cumulative views"},
+    "chart.median": {"nl": "Mediaan", "en": "Median"},
+    "chart.own_views": {"nl": "jullie eigen weergaven", "en": "your own views"},
+    "chart.scenario": {"nl": "Scenario: weergaven opgeteld (band: 10-90 %, lijn: mediaan)",
+                       "en": "Scenario: cumulative views (band: 10-90%, line: median)"},
     "chart.years_old": {"nl": "jr", "en": "yrs"},
     "chart.school_year": {"nl": "Schooljaar (begint in)", "en": "School year (starting in)"},
     "chart.cohort_today": {"nl": "Wie nu (leeftijd · klas)", "en": "Today (age · class)"},

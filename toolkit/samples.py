@@ -72,7 +72,7 @@ def sample_tables(exported_on: _dt.date = SAMPLE_DATE, days: int = 60, seed: int
     post_days = sorted(rng.choice(days, size=len(titles), replace=False))
     content = pd.DataFrame({
         "Time": [month_day(dates[i], language) for i in post_days],
-        "Video title": [f"{t} [{LABEL}]" for t in titles],
+        "Video title": [f"[verzonnen] {t}" for t in titles],
         "Video link": [f"https://www.tiktok.com/@voorbeeld/video/{7000000000000000000 + i}" for i in range(len(titles))],
         "Post time": [f"{dates[i].isoformat()} {int(rng.integers(7, 21)):02d}:{int(rng.integers(0, 60)):02d}:00"
                       for i in post_days],
