@@ -42,6 +42,7 @@ test: $(VENV)/.installed-test browser
 
 ## Speed and memory budgets, measured against a minimal page in the same run.
 bench: $(VENV)/.installed-test browser
+	$(BIN)/python benchmarks/bench_reach.py
 	$(BIN)/python benchmarks/bench_dashboard.py
 
 clean:
