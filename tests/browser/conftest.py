@@ -185,6 +185,7 @@ class Dashboard:
     requested: list[str] = field(default_factory=list)  # every URL the page asked for
     local_failures: list[str] = field(default_factory=list)  # localhost requests that failed
     page_errors: list[str] = field(default_factory=list)  # uncaught JavaScript errors
+    console: list[str] = field(default_factory=list)  # the browser console, "type: text"
     context: object = None
 
 
@@ -210,12 +211,13 @@ def _open(browser, server: VoilaServer) -> Dashboard:
     page.route("**/*", refuse_non_local)
     page.route_web_socket(NON_LOCAL_WEBSOCKET, refuse_websocket)
     page.on("pageerror", lambda error: info.page_errors.append(str(error)))
+    page.on("console", lambda message: info.console.append(f"{message.type}: {message.text}"))
     page.on("requestfailed", lambda req: is_local(req.url) and info.local_failures.append(f"{req.url}: {req.failure}"))
 
-    response = page.goto(server.dashboard_url, wait_until="commit", timeout=PAGE_READY_TIMEOUT)
-    assert response is not None and response.ok, f"dashboard answered {response and response.status}"
-    info.html = response.text()
     try:
+        response = page.goto(server.dashboard_url, wait_until="commit", timeout=PAGE_READY_TIMEOUT)
+        assert response is not None and response.ok, f"dashboard answered {response and response.status}"
+        info.html = response.text()
         page.wait_for_selector("#loading", state="detached", timeout=PAGE_READY_TIMEOUT)
         page.locator(".stagetok-hashtag-lab").wait_for(state="visible", timeout=PAGE_READY_TIMEOUT)
     except Exception as error:  # noqa: BLE001 - add what the server said to the failure
@@ -236,7 +238,9 @@ def dashboard(browser, voila_server, record_property):
         record_property("blocked_requests", info.blocked)
         page = info.page
         if not page.is_closed():
-            # Run the unload handlers so Voila's page asks the server to shut its kernel down.
+            # Run the unload handlers: Voila's page then asks the server to shut its kernel down.
+            # (Voila 0.5.13 refuses that with 403 when the browser has no _xsrf cookie, as for a
+            # page opened directly; those kernels stop with the server at the end of the session.)
             try:
                 with page.expect_event("close", timeout=5_000):
                     page.close(run_before_unload=True)

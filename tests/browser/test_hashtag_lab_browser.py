@@ -58,8 +58,10 @@ def tier_badge(page, tag: str):
 def assert_no_traceback(dashboard) -> None:
     page = dashboard.page
     expect(page.locator(STDERR_OUTPUT)).to_have_count(0)
+    expect(page.locator(".jp-OutputArea-output", has_text=re.compile(r"\bError\b"))).to_have_count(0)
     body = page.locator("body").inner_text()
     assert "Traceback" not in body
+    assert not [line for line in dashboard.console if "Traceback" in line], dashboard.console
     assert not dashboard.page_errors, f"uncaught JavaScript errors: {dashboard.page_errors}"
     assert not dashboard.local_failures, f"localhost requests failed: {dashboard.local_failures}"
 
