@@ -48,8 +48,10 @@ def test_setup_enables_the_offline_renderer():
     try:
         toolkit.setup()
         assert alt.renderers.active == "mimetype"
-        bundle, _ = alt.renderers.get()(alt.Chart(pd.DataFrame({"a": [1]})).mark_point().to_dict())
+        bundle, metadata = alt.renderers.get()(alt.Chart(pd.DataFrame({"a": [1]})).mark_point().to_dict())
         assert "application/vnd.vegalite.v5+json" in bundle
+        actions = metadata["application/vnd.vegalite.v5+json"]["embed_options"]["actions"]
+        assert actions["export"] and not actions["editor"], "no link to the online Vega Editor"
     finally:
         alt.renderers.enable(previous)
 

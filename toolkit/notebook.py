@@ -10,6 +10,9 @@ from toolkit import i18n
 #: (application/vnd.vegalite.v5+json) is drawn by the Vega extension that JupyterLab 4 and
 #: Voila 0.5 bundle, so no script is fetched from a CDN (docs/design.md has the measurements).
 RENDERER = "mimetype"
+#: The chart menu keeps "Save as PNG/SVG" (drawn in the browser, offline) and drops the links
+#: to the online Vega Editor and the spec views, which mean nothing to participants.
+EMBED_OPTIONS = {"actions": {"export": True, "source": False, "compiled": False, "editor": False}}
 
 
 def setup(language: str | None = None) -> None:
@@ -20,6 +23,6 @@ def setup(language: str | None = None) -> None:
     language : {"nl", "en"}, optional
         Language for participant texts; default Dutch (or what was set before).
     """
-    alt.renderers.enable(RENDERER)
+    alt.renderers.enable(RENDERER, embed_options=EMBED_OPTIONS)
     if language is not None:
         i18n.set_language(language)

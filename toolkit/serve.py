@@ -47,6 +47,12 @@ def voila_command(
         f"--Voila.ip={'0.0.0.0' if room else 'localhost'}",
         "--show_tracebacks=False",
         "--strip_sources=True",
+        # A page opened by its own URL has no _xsrf cookie, so Voila 0.5.13 refuses the kernel
+        # shutdown it sends on close (403) and the kernel (~150 MB) would live on. Cull kernels
+        # idle for 15 minutes with no page connected; open pages and the pool are never culled.
+        "--MappingKernelManager.cull_idle_timeout=900",
+        "--MappingKernelManager.cull_interval=60",
+        "--MappingKernelManager.cull_connected=False",
     ]
     if pool_size > 0:
         command += ["--preheat_kernel=True", f"--pool_size={pool_size}"]

@@ -99,7 +99,10 @@ class VoilaServer:
 
     @property
     def dashboard_url(self) -> str:
-        return f"{self.base_url}/voila/render/{DASHBOARD}"
+        return self.url_of(DASHBOARD)
+
+    def url_of(self, notebook: str) -> str:
+        return f"{self.base_url}/voila/render/{notebook}"
 
     def log(self) -> str:
         try:
@@ -189,7 +192,7 @@ class Dashboard:
     context: object = None
 
 
-def _open(browser, server: VoilaServer) -> Dashboard:
+def _open(browser, server: VoilaServer, notebook: str = DASHBOARD, root: str = ".stagetok-hashtag-lab") -> Dashboard:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(ACTION_TIMEOUT)
@@ -215,11 +218,11 @@ def _open(browser, server: VoilaServer) -> Dashboard:
     page.on("requestfailed", lambda req: is_local(req.url) and info.local_failures.append(f"{req.url}: {req.failure}"))
 
     try:
-        response = page.goto(server.dashboard_url, wait_until="commit", timeout=PAGE_READY_TIMEOUT)
+        response = page.goto(server.url_of(notebook), wait_until="commit", timeout=PAGE_READY_TIMEOUT)
         assert response is not None and response.ok, f"dashboard answered {response and response.status}"
         info.html = response.text()
         page.wait_for_selector("#loading", state="detached", timeout=PAGE_READY_TIMEOUT)
-        page.locator(".stagetok-hashtag-lab").wait_for(state="visible", timeout=PAGE_READY_TIMEOUT)
+        page.locator(root).wait_for(state="visible", timeout=PAGE_READY_TIMEOUT)
     except Exception as error:  # noqa: BLE001 - add what the server said to the failure
         context.close()
         pytest.fail(f"The dashboard did not become ready: {error}\nBlocked: {info.blocked}\n"
@@ -228,10 +231,9 @@ def _open(browser, server: VoilaServer) -> Dashboard:
     return info
 
 
-@pytest.fixture
-def dashboard(browser, voila_server, record_property):
-    """A fresh page (in a fresh browser context) with the Hashtag Lab loaded and visible."""
-    info = _open(browser, voila_server)
+@contextlib.contextmanager
+def _opened(browser, server: VoilaServer, record_property, notebook: str, root: str):
+    info = _open(browser, server, notebook, root)
     try:
         yield info
     finally:
@@ -240,10 +242,31 @@ def dashboard(browser, voila_server, record_property):
         if not page.is_closed():
             # Run the unload handlers: Voila's page then asks the server to shut its kernel down.
             # (Voila 0.5.13 refuses that with 403 when the browser has no _xsrf cookie, as for a
-            # page opened directly; those kernels stop with the server at the end of the session.)
+            # page opened directly; toolkit.serve culls such kernels, and the test server stops.)
             try:
                 with page.expect_event("close", timeout=5_000):
                     page.close(run_before_unload=True)
             except Exception:  # noqa: BLE001 - closing is best effort; the server stops later
                 pass
         info.context.close()
+
+
+@pytest.fixture
+def dashboard(browser, voila_server, record_property):
+    """A fresh page (in a fresh browser context) with the Hashtag Lab loaded and visible."""
+    with _opened(browser, voila_server, record_property, DASHBOARD, ".stagetok-hashtag-lab") as info:
+        yield info
+
+
+@pytest.fixture
+def planner_page(browser, voila_server, record_property):
+    """A fresh page with the pipeline planner loaded and visible."""
+    with _opened(browser, voila_server, record_property, "pipeline_planner.ipynb", ".stagetok-pipeline-planner") as info:
+        yield info
+
+
+@pytest.fixture
+def explorer_page(browser, voila_server, record_property):
+    """A fresh page with the reach explorer loaded and visible."""
+    with _opened(browser, voila_server, record_property, "reach_explorer.ipynb", ".stagetok-reach-explorer") as info:
+        yield info

@@ -1,0 +1,54 @@
+"""Helpers shared by the browser tests: typing, chart and error checks."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+#: Output that Voila (or JupyterLab's output area) shows for stderr, tracebacks and JS errors.
+STDERR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+HOSTILE = '<img src=x onerror="window.__pwned=1">' + " <b>vet</b>"
+
+
+def chart_selector(root: str) -> str:
+    """A drawn Vega chart inside the widget ``root``. The ``marks`` class is Vega's own canvas
+    (or svg); a bare ``.vega-embed svg`` would also match the "..." actions icon."""
+    return f"{root} .jp-OutputArea-output .vega-embed .chart-wrapper > .marks"
+
+
+# True once the chart's canvas has pixels (or its svg has marks): drawn, not just inserted.
+CHART_DRAWN_JS = """selector => {
+    const marks = document.querySelector(selector);
+    if (!marks || !marks.isConnected) return false;
+    if (marks.tagName.toLowerCase() === 'svg') return marks.querySelector('path, rect') !== null;
+    if (!marks.width || !marks.height) return false;
+    const pixels = marks.getContext('2d').getImageData(0, 0, marks.width, marks.height).data;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+    return false;
+}"""
+
+
+def enter(field, text: str) -> None:
+    """Type into a text widget and press Enter (continuous_update=False sends on Enter)."""
+    field.fill(text)
+    field.press("Enter")
+
+
+def assert_no_traceback(dashboard) -> None:
+    page = dashboard.page
+    expect(page.locator(STDERR_OUTPUT)).to_have_count(0)
+    expect(page.locator(".jp-OutputArea-output", has_text=re.compile(r"\bError\b"))).to_have_count(0)
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body
+    assert not [line for line in dashboard.console if "Traceback" in line], dashboard.console
+    assert not dashboard.page_errors, f"uncaught JavaScript errors: {dashboard.page_errors}"
+    assert not dashboard.local_failures, f"localhost requests failed: {dashboard.local_failures}"
+
+
+def assert_network_contained(dashboard) -> None:
+    """Only localhost was reached; what was refused is reported, not an error in itself."""
+    assert all(url.startswith(("http://localhost", "ws://localhost", "data:", "blob:"))
+               for url in dashboard.requested if url not in dashboard.blocked)
+    if dashboard.blocked:
+        print(f"refused non-localhost requests: {dashboard.blocked}")

@@ -1,0 +1,50 @@
+"""The pipeline planner dashboard in headless Chromium, served by a real Voila server."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import CHART_DRAWN_JS, HOSTILE, assert_network_contained, assert_no_traceback, chart_selector, enter
+
+pytestmark = pytest.mark.browser
+
+CHART = chart_selector(".stagetok-pipeline-planner")
+
+
+def test_an_offer_gives_sentences_table_and_charts(planner_page):
+    page = planner_page.page
+    expect(page.locator(".stagetok-info", has_text="Voeg eerst een stage toe")).to_be_visible()
+    enter(page.get_by_label("Stagiairs per jaar", exact=True), "5")
+    page.get_by_role("button", name="Voeg stage toe").click()
+
+    expect(page.locator(".stagetok-sentences li").first).to_contain_text("Wie nu")
+    expect(page.locator(".stagetok-sentences")).to_contain_text("bpv-stage")
+    expect(page.locator("table.stagetok-plan tbody tr").first).to_be_visible()
+    page.wait_for_function(CHART_DRAWN_JS, arg=CHART)
+    expect(page.locator(f".stagetok-pipeline-planner .vega-embed")).to_have_count(2)  # timeline and funnel
+    expect(page.locator(".stagetok-error")).to_have_count(0)
+    assert_no_traceback(planner_page)
+    assert_network_contained(planner_page)
+
+
+@pytest.mark.parametrize("demand, message", [("0", "Vul minstens 1 stagiair per jaar in."),
+                                              ("veel", "is geen aantal stagiairs")])
+def test_bad_demand_gives_a_dutch_message(planner_page, demand, message):
+    page = planner_page.page
+    enter(page.get_by_label("Stagiairs per jaar", exact=True), demand)
+    page.get_by_role("button", name="Voeg stage toe").click()
+    expect(page.locator(".stagetok-error", has_text=message)).to_be_visible()
+    expect(page.locator(".stagetok-info", has_text="Voeg eerst een stage toe")).to_be_visible()
+    assert_no_traceback(planner_page)
+
+
+def test_markup_as_demand_is_shown_as_text(planner_page):
+    page = planner_page.page
+    enter(page.get_by_label("Stagiairs per jaar", exact=True), HOSTILE)
+    page.get_by_role("button", name="Voeg stage toe").click()
+    expect(page.locator(".stagetok-error", has_text="<img src=x")).to_be_visible()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    expect(page.locator("img[src='x']")).to_have_count(0)
+    assert_no_traceback(planner_page)
+    assert_network_contained(planner_page)
