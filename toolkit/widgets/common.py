@@ -9,8 +9,9 @@ from typing import Callable
 
 import altair as alt
 import ipywidgets as widgets
+import traitlets
 
-from toolkit.i18n import LANGUAGES, t
+from toolkit.i18n import LANGUAGES, check_language, t
 
 log = logging.getLogger("toolkit.widgets")
 
@@ -20,6 +21,43 @@ _LEVEL_STYLE = {
     "warning": "background:#fff8e6;border-left:4px solid #e0a000;",
     "error": "background:#fdecea;border-left:4px solid #d62728;",
 }
+
+
+Problem = tuple[str, dict]  # a catalogue key and its parameters
+
+
+class ToolModel(traitlets.HasTraits):
+    """What every tool's model has: a language, and open problems kept as catalogue keys.
+
+    Problems are stored as keys with parameters rather than sentences, so a view can show
+    them in whichever language is switched on.
+    """
+
+    language = traitlets.Unicode("nl", help="Language of participant texts: nl or en.")
+    problems = traitlets.Dict(help="Open problems per field: field -> list of (key, params).")
+
+    @traitlets.validate("language")
+    def _validate_language(self, proposal):
+        return check_language(proposal["value"])
+
+    def _set_problems(self, field: str, problems: list[Problem]) -> None:
+        current = dict(self.problems)
+        if problems:
+            current[field] = list(problems)
+        else:
+            current.pop(field, None)
+        self.problems = current
+
+
+class ToolView(widgets.VBox):
+    """What every tool's view has: a place for the unexpected-error message."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._general_messages = widgets.HTML()
+
+    def _show_unexpected(self) -> None:
+        self._general_messages.value = message_html([("error", t("app.unexpected", lang=self.model.language))])
 
 
 def escape(text: object) -> str:

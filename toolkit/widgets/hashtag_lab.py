@@ -11,29 +11,36 @@ import traitlets
 
 from toolkit import hashtags
 from toolkit.charts import TIER_COLOURS, hashtag_mix_chart
-from toolkit.i18n import TextError, check_language, format_int, t
-from toolkit.widgets.common import clear_chart, escape, guarded, language_switch, message_html, show_chart
+from toolkit.i18n import TextError, format_int, t
+from toolkit.widgets.common import (
+    ToolModel,
+    ToolView,
+    clear_chart,
+    escape,
+    guarded,
+    language_switch,
+    message_html,
+    show_chart,
+)
 
 #: A field longer than this is refused before any work is done (a pasted essay, say).
 MAX_FIELD_LENGTH = 500
 #: Most tags a sheet can hold: the suggestions plus what a team adds by hand.
 MAX_TAGS = 40
 
-Problem = tuple[str, dict]  # a catalogue key and its parameters
 
 
 def _empty_tags() -> pd.DataFrame:
     return pd.DataFrame({"hashtag": pd.Series(dtype=str), "kind": pd.Series(dtype=str)})
 
 
-class HashtagLabModel(traitlets.HasTraits):
+class HashtagLabModel(ToolModel):
     """State of the Hashtag Lab; every rule lives in :mod:`toolkit.hashtags`.
 
     Problems are kept as catalogue keys with parameters, so the view can show them in
     either language. A refused input never replaces what was there before.
     """
 
-    language = traitlets.Unicode("nl", help="Language of participant texts: nl or en.")
     company = traitlets.Unicode("", help="Company name as typed.")
     profession = traitlets.Unicode("", help="A profession the company offers internships in.")
     challenge = traitlets.Unicode("", help="Name of the company's own challenge (optional).")
@@ -47,7 +54,6 @@ class HashtagLabModel(traitlets.HasTraits):
     follow_mix = traitlets.Bool(True, help="Chosen tags follow the recommended mix until the team picks its own.")
     caption_text = traitlets.Unicode("", help="Caption text without the chosen tags.")
     caption = traitlets.Unicode("", help="Caption text with the chosen tags appended.")
-    problems = traitlets.Dict(help="Open problems per field: field -> list of (key, params).")
     notice = traitlets.Tuple(default_value=("", {}), help="Last confirmation: (key, params).")
     revision = traitlets.Int(0, help="Counts finished updates of sheet, mix and chosen tags; views redraw on it.")
 
@@ -60,10 +66,6 @@ class HashtagLabModel(traitlets.HasTraits):
     @traitlets.default("tags")
     def _default_tags(self):
         return _empty_tags()
-
-    @traitlets.validate("language")
-    def _validate_language(self, proposal):
-        return check_language(proposal["value"])
 
     @traitlets.validate("company", "profession", "challenge", "caption_text")
     def _validate_length(self, proposal):
@@ -192,16 +194,9 @@ class HashtagLabModel(traitlets.HasTraits):
     def _update_caption(self) -> None:
         self.caption = hashtags.build_caption(self.caption_text, self.chosen)
 
-    def _set_problems(self, field: str, problems: list[Problem]) -> None:
-        current = dict(self.problems)
-        if problems:
-            current[field] = list(problems)
-        else:
-            current.pop(field, None)
-        self.problems = current
 
 
-class HashtagLab(widgets.VBox):
+class HashtagLab(ToolView):
     """The Hashtag Lab view: lays out widgets and passes what a participant does to the model."""
 
     def __init__(self, model: HashtagLabModel | None = None, **kwargs):
@@ -243,7 +238,6 @@ class HashtagLab(widgets.VBox):
         self._caption_preview = widgets.HTML()
         self._chart = widgets.Output(layout=widgets.Layout(min_height="60px"))
         self._chart_messages = widgets.HTML()
-        self._general_messages = widgets.HTML()
 
         self.children = [
             widgets.HBox([self._title, self._language], layout=widgets.Layout(justify_content="space-between", align_items="center")),
@@ -433,9 +427,6 @@ class HashtagLab(widgets.VBox):
         self._threshold_messages.value = render("thresholds")
 
     # --- helpers ---------------------------------------------------------------------------------
-    def _show_unexpected(self) -> None:
-        self._general_messages.value = message_html([("error", t("app.unexpected", lang=self.model.language))])
-
     def _rule_text(self) -> str:
         lang = self.model.language
         rule = t("lab.tier_rule", lang=lang, sweet=format_int(self.model.sweet_spot, lang),

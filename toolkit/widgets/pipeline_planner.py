@@ -9,8 +9,17 @@ import traitlets
 
 from toolkit import pipeline
 from toolkit.charts import funnel_chart, pipeline_timeline_chart
-from toolkit.i18n import TextError, check_language, format_int, t
-from toolkit.widgets.common import clear_chart, escape, guarded, language_switch, message_html, show_chart
+from toolkit.i18n import TextError, format_int, t
+from toolkit.widgets.common import (
+    ToolModel,
+    ToolView,
+    clear_chart,
+    escape,
+    guarded,
+    language_switch,
+    message_html,
+    show_chart,
+)
 
 #: Most offers a plan holds.
 MAX_OFFERS = 10
@@ -21,7 +30,6 @@ NATIONAL = "Nederland"
 #: Default funnel step rates: assumptions, shown as such on screen.
 DEFAULT_FUNNEL = {"follows": 0.10, "applies": 0.05, "starts": 0.50}
 
-Problem = tuple[str, dict]
 
 
 def provinces() -> dict[str, float]:
@@ -44,10 +52,9 @@ def parse_interns(text: str) -> int:
     return value
 
 
-class PipelinePlannerModel(traitlets.HasTraits):
+class PipelinePlannerModel(ToolModel):
     """State of the planner: offers, region and funnel in; the plan out."""
 
-    language = traitlets.Unicode("nl", help="Language of participant texts: nl or en.")
     now = traitlets.Int(help="The school year now (the year it starts in).")
     offers = traitlets.List(traitlets.Dict(), help="Internships offered: internship, education, interns, first_year, last_year.")
     region = traitlets.Unicode(NATIONAL, help="Nederland or a province.")
@@ -57,7 +64,6 @@ class PipelinePlannerModel(traitlets.HasTraits):
     mbo4_k = traitlets.Float(help="Share of vmbo-k pupils going to mbo that starts at level 4 (assumption).")
     mbo4_gt = traitlets.Float(help="Share of vmbo-g/t pupils going to mbo that starts at level 4 (assumption).")
     plan = traitlets.Instance(pd.DataFrame, help="Pupils to reach per offer, school year and cohort.")
-    problems = traitlets.Dict(help="Open problems per field: field -> list of (key, params).")
     revision = traitlets.Int(0, help="Counts finished recalculations; views redraw on it.")
 
     def __init__(self, **kwargs):
@@ -68,10 +74,6 @@ class PipelinePlannerModel(traitlets.HasTraits):
         super().__init__(**kwargs)
         self._defaults = defaults
         self._refresh()
-
-    @traitlets.validate("language")
-    def _validate_language(self, proposal):
-        return check_language(proposal["value"])
 
     # --- actions ---------------------------------------------------------------------------
     def add_offer(self, internship: str, education: str, interns_text: str, first_year: int, last_year: int) -> bool:
@@ -209,16 +211,9 @@ class PipelinePlannerModel(traitlets.HasTraits):
         self.plan = pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
         self.revision += 1
 
-    def _set_problems(self, field: str, problems: list[Problem]) -> None:
-        current = dict(self.problems)
-        if problems:
-            current[field] = list(problems)
-        else:
-            current.pop(field, None)
-        self.problems = current
 
 
-class PipelinePlanner(widgets.VBox):
+class PipelinePlanner(ToolView):
     """The planner view: lays out widgets and passes what a participant does to the model."""
 
     def __init__(self, model: PipelinePlannerModel | None = None, **kwargs):
@@ -255,7 +250,6 @@ class PipelinePlanner(widgets.VBox):
         self._table = widgets.HTML()
         self._timeline = widgets.Output()
         self._funnel = widgets.Output()
-        self._general_messages = widgets.HTML()
 
         self.children = [
             widgets.HBox([self._title, self._language], layout=widgets.Layout(justify_content="space-between", align_items="center")),
@@ -372,9 +366,6 @@ class PipelinePlanner(widgets.VBox):
             self._result_messages.value = render("plan")
 
     # --- helpers ---------------------------------------------------------------------------
-    def _show_unexpected(self) -> None:
-        self._general_messages.value = message_html([("error", t("app.unexpected", lang=self.model.language))])
-
     def _table_html(self, plan: pd.DataFrame) -> str:
         if plan.empty:
             return ""

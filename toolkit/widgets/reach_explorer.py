@@ -12,20 +12,27 @@ import traitlets
 
 from toolkit import charts, reach
 from toolkit.analytics import ExportError, TikTokExport, load_export
-from toolkit.i18n import TextError, check_language, format_int, t
+from toolkit.i18n import TextError, format_int, t
 from toolkit.samples import SAMPLE_DIR
-from toolkit.widgets.common import clear_chart, escape, guarded, language_switch, message_html, show_chart
+from toolkit.widgets.common import (
+    ToolModel,
+    ToolView,
+    clear_chart,
+    escape,
+    guarded,
+    language_switch,
+    message_html,
+    show_chart,
+)
 from toolkit.widgets.pipeline_planner import NATIONAL, provinces
 
-Problem = tuple[str, dict]
 #: Charts the explorer can draw, in the order shown (and offered for download).
 CHARTS = ("daily_views", "followers", "video_views", "viewers", "scenario")
 
 
-class ReachExplorerModel(traitlets.HasTraits):
+class ReachExplorerModel(ToolModel):
     """State of the reach explorer: an export (or none), scenario settings, and their results."""
 
-    language = traitlets.Unicode("nl", help="Language of participant texts: nl or en.")
     export = traitlets.Instance(TikTokExport, allow_none=True, help="The loaded export, or None.")
     source = traitlets.Unicode("", help="What was loaded: file names, or the sample.")
     is_sample = traitlets.Bool(False, help="True when the invented sample is loaded.")
@@ -38,17 +45,12 @@ class ReachExplorerModel(traitlets.HasTraits):
     views_per_person = traitlets.Float(reach.Audience().views_per_person, help="Views per person reached.")
     region = traitlets.Unicode(NATIONAL, help="Nederland or a province.")
     band = traitlets.Instance(pd.DataFrame, allow_none=True, help="Simulated bands per week.")
-    problems = traitlets.Dict(help="Open problems per field: field -> list of (key, params).")
     notice = traitlets.Tuple(default_value=("", {}), help="Last confirmation: (key, params).")
     revision = traitlets.Int(0, help="Counts finished recalculations; views redraw on it.")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._simulate()
-
-    @traitlets.validate("language")
-    def _validate_language(self, proposal):
-        return check_language(proposal["value"])
 
     # --- actions ---------------------------------------------------------------------------
     def load_files(self, files: list[tuple[str, bytes]]) -> bool:
@@ -158,16 +160,9 @@ class ReachExplorerModel(traitlets.HasTraits):
         self.band = reach.bands(reach.simulate(self.posts_per_week, self.weeks, model, runs=10_000, seed=0))
         self.revision += 1
 
-    def _set_problems(self, field: str, problems: list[Problem]) -> None:
-        current = dict(self.problems)
-        if problems:
-            current[field] = list(problems)
-        else:
-            current.pop(field, None)
-        self.problems = current
 
 
-class ReachExplorer(widgets.VBox):
+class ReachExplorer(ToolView):
     """The reach explorer view: upload or sample, charts, scenario and image download."""
 
     def __init__(self, model: ReachExplorerModel | None = None, **kwargs):
@@ -197,7 +192,6 @@ class ReachExplorer(widgets.VBox):
         self._format = widgets.ToggleButtons(options=["PNG", "SVG"], value="PNG")
         self._make_image = widgets.Button(layout=widgets.Layout(width="auto"))
         self._download = widgets.HTML()
-        self._general_messages = widgets.HTML()
 
         self.children = [
             widgets.HBox([self._title, self._language], layout=widgets.Layout(justify_content="space-between", align_items="center")),
@@ -326,9 +320,6 @@ class ReachExplorer(widgets.VBox):
         self._scenario_messages.value = message_html(render("scenario", "model", "audience"))
 
     # --- helpers ---------------------------------------------------------------------------
-    def _show_unexpected(self) -> None:
-        self._general_messages.value = message_html([("error", t("app.unexpected", lang=self.model.language))])
-
     def _assumption_text(self) -> str:
         lang = self.model.language
         m = self.model
