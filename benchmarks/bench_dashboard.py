@@ -84,6 +84,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
+from tests.browser.processes import processes  # noqa: E402
 from toolkit.serve import DASHBOARDS, voila_command  # noqa: E402
 
 RESULTS = HERE / "results"
@@ -219,28 +220,14 @@ def vmrss_mib(pid: int) -> float | None:
     return None
 
 
-def _processes():
-    """(pid, ppid, cmdline) of every process we may read."""
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        ppid = re.search(r"^PPid:\s*(\d+)", status, re.MULTILINE)
-        yield int(entry.name), int(ppid.group(1)) if ppid else 0, cmdline
-
-
 def kernels_of(server_pid: int) -> dict[int, str]:
     """ipykernel children of the Voila server: pid -> command line."""
-    return {pid: cmd for pid, ppid, cmd in _processes() if ppid == server_pid and "ipykernel" in cmd}
+    return {pid: cmd for pid, ppid, cmd in processes() if ppid == server_pid and "ipykernel" in cmd}
 
 
 def foreign_processes() -> list[str]:
     """Voila, kernel and Chromium processes that this script did not start (they skew timings)."""
-    procs = list(_processes())
+    procs = list(processes())
     children: dict[int, list[int]] = {}
     for pid, ppid, _ in procs:
         children.setdefault(ppid, []).append(pid)

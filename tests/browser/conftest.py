@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.chromium import LAUNCH_ARGS, find_chromium
+from tests.browser.processes import kernel_pids
 from toolkit.serve import DASHBOARDS, voila_command
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,23 +64,6 @@ def _http_status(url: str) -> int | None:
         return error.code
     except (urllib.error.URLError, OSError):
         return None
-
-
-def kernel_pids(server_pid: int) -> list[int]:
-    """PIDs of the ipykernel processes that are children of the Voila server (from /proc)."""
-    pids = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        ppid = re.search(r"^PPid:\s*(\d+)", status, re.MULTILINE)
-        if ppid and int(ppid.group(1)) == server_pid and "ipykernel" in cmdline:
-            pids.append(int(entry.name))
-    return pids
 
 
 def _start_time(pid: int) -> int | None:
