@@ -9,6 +9,8 @@ import socket
 import sys
 from pathlib import Path
 
+from toolkit.voila_app import TEMPLATE
+
 #: Folder with the participant dashboards.
 DASHBOARDS = Path(__file__).resolve().parent.parent / "workshops" / "dashboards"
 DEFAULT_PORT = 8866
@@ -41,7 +43,9 @@ def voila_command(
     if room and not token:
         raise ValueError("A room server needs a token, so that only the room can use it.")
     command = [
-        sys.executable, "-m", "voila", str(notebooks),
+        # toolkit.voila_app is Voila with our page template on its path (no CDN stylesheets).
+        sys.executable, "-m", "toolkit.voila_app", str(notebooks),
+        f"--template={TEMPLATE}",
         f"--port={port}",
         "--no-browser",
         f"--Voila.ip={'0.0.0.0' if room else 'localhost'}",

@@ -127,3 +127,22 @@ def test_sources_are_stripped(dashboard):
         assert source not in dashboard.page.content()
     expect(dashboard.page.locator(".stagetok-hashtag-lab")).to_be_visible()
     assert_network_contained(dashboard)
+
+
+def test_the_dashboard_list_works_offline(browser, voila_server):
+    context = browser.new_context()
+    page = context.new_page()
+    asked = []
+
+    def refuse_non_local(route):
+        asked.append(route.request.url)
+        route.continue_() if route.request.url.startswith("http://localhost") else route.abort()
+
+    try:
+        page.route("**/*", refuse_non_local)
+        page.goto(voila_server.base_url + "/")
+        for name in ("hashtag_lab.ipynb", "pipeline_planner.ipynb", "reach_explorer.ipynb"):
+            expect(page.get_by_text(name)).to_be_visible()
+        assert [url for url in asked if not url.startswith("http://localhost")] == []
+    finally:
+        context.close()
