@@ -66,14 +66,11 @@ import platform
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -84,7 +81,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
-from tests.browser.processes import processes  # noqa: E402
+from tests.browser.localhost import free_port, http_status, processes  # noqa: E402
 from toolkit.serve import DASHBOARDS, voila_command  # noqa: E402
 
 RESULTS = HERE / "results"
@@ -248,23 +245,6 @@ def foreign_processes() -> list[str]:
 
 
 # --------------------------------------------------------------------------- Voila
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def http_status(url: str) -> int | None:
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
-    try:
-        with opener.open(url, timeout=2) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-    except (urllib.error.URLError, OSError):
-        return None
-
 
 @dataclass
 class Server:

@@ -322,7 +322,8 @@ def cohort_sizes() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _check_positive_number(value, key: str, **params) -> float:
+def _check_number(value, key: str, **params) -> float:
+    """A finite int or float (not a bool or text), else ``TextError(key)``."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise TextError(key, **params)
     return float(value)
@@ -372,13 +373,13 @@ def reach_needed(
     """
     if internship not in INTERNSHIPS:
         raise TextError("pipeline.bad_internship", value=str(internship)[:40], internships=", ".join(INTERNSHIPS))
-    interns = _check_positive_number(interns, "pipeline.bad_interns", max=MAX_INTERNS)
+    interns = _check_number(interns, "pipeline.bad_interns", max=MAX_INTERNS)
     if not 0 <= interns <= MAX_INTERNS:
         raise TextError("pipeline.bad_interns", max=MAX_INTERNS)
-    conversion = _check_positive_number(conversion, "pipeline.bad_conversion")
+    conversion = _check_number(conversion, "pipeline.bad_conversion")
     if not 0 < conversion <= 1:
         raise TextError("pipeline.bad_conversion")
-    region_share = _check_positive_number(region_share, "pipeline.bad_region")
+    region_share = _check_number(region_share, "pipeline.bad_region")
     if not 0 < region_share <= 1:
         raise TextError("pipeline.bad_region")
     now = _check_school_year(current_school_year() if now is None else now)
@@ -420,7 +421,7 @@ FUNNEL_STAGES = ("reached", "follows", "applies", "starts")
 
 def conversion_of(follows: float, applies: float, starts: float) -> float:
     """Overall conversion from the funnel's step rates (each 0..1): reached -> starts."""
-    rates = [_check_positive_number(r, "pipeline.bad_conversion") for r in (follows, applies, starts)]
+    rates = [_check_number(r, "pipeline.bad_conversion") for r in (follows, applies, starts)]
     if not all(0 < r <= 1 for r in rates):
         raise TextError("pipeline.bad_conversion")
     return rates[0] * rates[1] * rates[2]
@@ -435,7 +436,7 @@ def funnel(interns: float, follows: float, applies: float, starts: float) -> pd.
         Columns ``stage`` (:data:`FUNNEL_STAGES`) and ``pupils``; the last stage equals ``interns``.
     """
     conversion_of(follows, applies, starts)  # checks the rates
-    interns = _check_positive_number(interns, "pipeline.bad_interns", max=MAX_INTERNS)
+    interns = _check_number(interns, "pipeline.bad_interns", max=MAX_INTERNS)
     starting = interns
     applying = starting / starts
     following = applying / applies

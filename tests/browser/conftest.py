@@ -12,11 +12,8 @@ import contextlib
 import os
 import re
 import signal
-import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.chromium import LAUNCH_ARGS, find_chromium
-from tests.browser.processes import kernel_pids
+from tests.browser.localhost import free_port, http_status, kernel_pids
 from toolkit.serve import DASHBOARDS, voila_command
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,24 +43,6 @@ def is_local(url: str) -> bool:
     if parts.scheme in ("data", "blob"):
         return True
     return (parts.hostname or "") in LOCAL_HOSTS
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _http_status(url: str) -> int | None:
-    # No proxy, whatever the environment says: this traffic must stay on localhost.
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    try:
-        with opener.open(url, timeout=2) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-    except (urllib.error.URLError, OSError):
-        return None
 
 
 def _start_time(pid: int) -> int | None:
@@ -129,7 +108,7 @@ def voila_server(tmp_path_factory) -> VoilaServer:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         # The tree page answers as soon as the server runs; asking for the dashboard here
         # would use up the pre-heated kernel.
-        while _http_status(f"{server.base_url}/") != 200:
+        while http_status(f"{server.base_url}/") != 200:
             if process.poll() is not None:
                 pytest.fail(f"Voila exited with code {process.returncode} before answering.\n"
                             f"Command: {' '.join(command)}\nServer log:\n{server.log()}")

@@ -22,7 +22,7 @@ def test_an_offer_gives_sentences_table_and_charts(planner_page):
     expect(page.locator(".stagetok-sentences")).to_contain_text("bpv-stage")
     expect(page.locator("table.stagetok-plan tbody tr").first).to_be_visible()
     page.wait_for_function(CHART_DRAWN_JS, arg=CHART)
-    expect(page.locator(f".stagetok-pipeline-planner .vega-embed")).to_have_count(2)  # timeline and funnel
+    expect(page.locator(".stagetok-pipeline-planner .vega-embed")).to_have_count(2)  # timeline and funnel
     expect(page.locator(".stagetok-error")).to_have_count(0)
     assert_no_traceback(planner_page)
     assert_network_contained(planner_page)

@@ -59,8 +59,6 @@ class HashtagLabModel(ToolModel):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        if self.tags is None:
-            self.tags = _empty_tags()
         self._refresh()
 
     @traitlets.default("tags")
