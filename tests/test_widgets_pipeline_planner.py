@@ -2,7 +2,8 @@
 
 import pytest
 
-from toolkit.widgets.pipeline_planner import MAX_OFFERS, NATIONAL, PipelinePlanner, PipelinePlannerModel, provinces
+from toolkit.regions import NATIONAL, provinces
+from toolkit.widgets.pipeline_planner import MAX_OFFERS, PipelinePlanner, PipelinePlannerModel
 
 
 @pytest.fixture

@@ -30,19 +30,22 @@ _MBO = ("mbo-1", "mbo-2", "mbo-3", "mbo-4")
 
 
 @functools.cache
-def load_table(name: str) -> pd.DataFrame:
-    """Read one shipped data table (``toolkit/data/<name>.csv``); a fresh copy each call."""
+def _read_table(name: str) -> pd.DataFrame:
     return pd.read_csv(DATA / f"{name}.csv", dtype={"grades": str}, keep_default_na=False, na_values=[""])
 
 
-def _table(name: str) -> pd.DataFrame:
-    return load_table(name).copy()
+def load_table(name: str) -> pd.DataFrame:
+    """Read one shipped data table (``toolkit/data/<name>.csv``).
+
+    The file is read once; each call returns a fresh copy, so a caller may change it freely.
+    """
+    return _read_table(name).copy()
 
 
 @functools.cache
 def _track_info() -> dict[str, tuple[int, int]]:
     """Track -> (years, typical age during the first course year)."""
-    tracks = load_table("tracks")
+    tracks = _read_table("tracks")
     return {r.track: (int(r.years), int(r.age_in_first_year)) for r in tracks.itertuples()}
 
 
@@ -103,12 +106,12 @@ class Assumptions:
 
 def default_assumptions() -> Assumptions:
     """The shares from the shipped data tables (see ``toolkit/data/SOURCES.md``)."""
-    flows = _table("transitions")
+    flows = load_table("transitions")
     share = {(r.from_track, r.to_track): float(r.share) for r in flows.itertuples()}
-    levels = _table("mbo_levels")
+    levels = load_table("mbo_levels")
     mbo4 = {r.from_track: float(r.share) for r in levels.itertuples() if r.mbo_level == "mbo-4"}
     mbo4["vmbo-b"] = 0.0
-    modes = _table("mbo_modes").set_index("mode")["students"].astype(float)
+    modes = load_table("mbo_modes").set_index("mode")["students"].astype(float)
     return Assumptions(
         to_mbo={t: share[(t, "mbo")] for t in ("vmbo-b", "vmbo-k", "vmbo-g", "vmbo-t")},
         vmbo_to_havo=share[("vmbo-g", "havo")],
@@ -310,7 +313,7 @@ def cohort_sizes() -> pd.DataFrame:
     cohorts are assumed as large as the track's upper years. Column ``assumed`` is true
     where a size rests on such an assumption beyond the even spread.
     """
-    pupils = _table("pupils").set_index("track")
+    pupils = load_table("pupils").set_index("track")
     rows = []
     for track in TRACKS:
         years = track_years(track)
@@ -413,6 +416,35 @@ def reach_needed(
         })
     columns = ["track", "grade", "age", "share", "pupils_to_reach", "cohort_size", "feasible", "size_assumed", "routes"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def parse_interns(text: str) -> int:
+    """Read a number of interns as a participant typed it.
+
+    Parameters
+    ----------
+    text : str
+        Digits only, such as ``"3"``; spaces around them are ignored.
+
+    Returns
+    -------
+    int
+        A number from 1 to :data:`MAX_INTERNS`.
+
+    Raises
+    ------
+    TextError
+        ``planner.interns_not_a_number``, ``planner.interns_zero`` or ``pipeline.bad_interns``.
+    """
+    raw = str(text or "").strip()
+    if not raw.isdigit() or len(raw) > 7:
+        raise TextError("planner.interns_not_a_number", value=raw[:20])
+    value = int(raw)
+    if value <= 0:
+        raise TextError("planner.interns_zero")
+    if value > MAX_INTERNS:
+        raise TextError("pipeline.bad_interns", max=MAX_INTERNS)
+    return value
 
 
 #: Funnel stages from reaching a pupil to an intern who starts.

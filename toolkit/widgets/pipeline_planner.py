@@ -8,6 +8,8 @@ import pandas as pd
 import traitlets
 
 from toolkit import pipeline
+from toolkit.pipeline import parse_interns
+from toolkit.regions import NATIONAL, region_share, regions
 from toolkit.charts import funnel_chart, pipeline_timeline_chart
 from toolkit.i18n import TextError, format_int, t
 from toolkit.widgets.common import (
@@ -25,31 +27,8 @@ from toolkit.widgets.common import (
 MAX_OFFERS = 10
 #: How far ahead a plan may look, in school years.
 HORIZON = 12
-#: The region that means the whole country.
-NATIONAL = "Nederland"
 #: Default funnel step rates: assumptions, shown as such on screen.
 DEFAULT_FUNNEL = {"follows": 0.10, "applies": 0.05, "starts": 0.50}
-
-
-
-def provinces() -> dict[str, float]:
-    """Province -> share of the national population (CBS, 1 January 2024)."""
-    table = pipeline.load_table("provinces")
-    total = table["population"].sum()
-    return {row.province: row.population / total for row in table.itertuples()}
-
-
-def parse_interns(text: str) -> int:
-    """Read a number of interns as typed; raise ``TextError`` with a sentence otherwise."""
-    raw = str(text or "").strip()
-    if not raw.isdigit() or len(raw) > 7:
-        raise TextError("planner.interns_not_a_number", value=raw[:20])
-    value = int(raw)
-    if value <= 0:
-        raise TextError("planner.interns_zero")
-    if value > pipeline.MAX_INTERNS:
-        raise TextError("pipeline.bad_interns", max=pipeline.MAX_INTERNS)
-    return value
 
 
 class PipelinePlannerModel(ToolModel):
@@ -104,7 +83,7 @@ class PipelinePlannerModel(ToolModel):
             self._refresh()
 
     def set_region(self, region: str) -> None:
-        if region != NATIONAL and region not in provinces():
+        if region not in regions():
             self._set_problems("region", [("planner.bad_region", {})])
             return
         self._set_problems("region", [])
@@ -145,7 +124,7 @@ class PipelinePlannerModel(ToolModel):
 
     @property
     def region_share(self) -> float:
-        return 1.0 if self.region == NATIONAL else provinces()[self.region]
+        return region_share(self.region)
 
     @property
     def conversion(self) -> float:
@@ -234,7 +213,7 @@ class PipelinePlanner(ToolView):
         self._offer_messages = widgets.HTML()
         self._offers = widgets.Select(rows=4, layout=wide)
         self._remove = widgets.Button(layout=widgets.Layout(width="auto"))
-        self._region = widgets.Dropdown(options=[NATIONAL, *provinces()], value=self.model.region, layout=wide)
+        self._region = widgets.Dropdown(options=regions(), value=self.model.region, layout=wide)
         self._region_note = widgets.HTML()
         slider = dict(min=0.0, max=100.0, step=0.5, readout_format=".1f", continuous_update=False, layout=wide)
         self._follows = widgets.FloatSlider(value=self.model.follows * 100, **slider)

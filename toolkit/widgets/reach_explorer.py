@@ -13,6 +13,7 @@ import traitlets
 from toolkit import charts, reach
 from toolkit.analytics import ExportError, TikTokExport, load_export
 from toolkit.i18n import TextError, format_int, t
+from toolkit.regions import NATIONAL, region_share, regions
 from toolkit.samples import SAMPLE_DIR
 from toolkit.widgets.common import (
     ToolModel,
@@ -24,7 +25,6 @@ from toolkit.widgets.common import (
     message_html,
     show_chart,
 )
-from toolkit.widgets.pipeline_planner import NATIONAL, provinces
 
 #: Charts the explorer can draw, in the order shown (and offered for download).
 CHARTS = ("daily_views", "followers", "video_views", "viewers", "scenario")
@@ -111,7 +111,7 @@ class ReachExplorerModel(ToolModel):
     # --- derived ---------------------------------------------------------------------------
     def audience(self, on_tiktok=None, views_per_person=None, region=None) -> reach.Audience:
         region = self.region if region is None else region
-        share = 1.0 if region == NATIONAL else provinces()[region]
+        share = region_share(region)
         return reach.Audience(on_tiktok=self.on_tiktok if on_tiktok is None else float(on_tiktok),
                               views_per_person=self.views_per_person if views_per_person is None else float(views_per_person),
                               region_share=share)
@@ -184,7 +184,7 @@ class ReachExplorer(ToolView):
         self._sigma = widgets.FloatSlider(min=0.1, max=3.0, step=0.1, value=self.model.sigma, continuous_update=False, layout=wide)
         self._on_tiktok = widgets.FloatSlider(min=1, max=100, step=1, value=self.model.on_tiktok * 100, continuous_update=False, layout=wide)
         self._views_per_person = widgets.FloatSlider(min=1, max=20, step=0.5, value=self.model.views_per_person, continuous_update=False, layout=wide)
-        self._region = widgets.Dropdown(options=[NATIONAL, *provinces()], value=self.model.region, layout=wide)
+        self._region = widgets.Dropdown(options=regions(), value=self.model.region, layout=wide)
         self._scenario_messages = widgets.HTML()
         self._assumptions = widgets.HTML()
         self._summary = widgets.HTML()
