@@ -178,3 +178,50 @@ def test_model_validates_language_and_bounds_fields():
         model.language = "de"
     model.company = "y" * 5000
     assert len(model.company) == 500
+
+
+def test_the_view_shows_every_model_trait_set_from_code(lab):
+    model = lab.model
+    model.language = "en"
+    assert lab._language.value == "en" and lab._company.description == "Company"
+    model.company = "Garage de Vries"
+    assert lab._company.value == "Garage de Vries" and "#werkenbijgaragedevries" in lab._row_widgets
+    model.profession = "monteur"
+    assert lab._profession.value == "monteur" and "#monteurlife" in lab._row_widgets
+    model.challenge = "sleutelchallenge"
+    assert lab._challenge.value == "sleutelchallenge" and "#sleutelchallenge" in lab._row_widgets
+    model.posts = {"#stage": 120_000, "#monteurlife": 800}
+    assert lab._row_widgets["#stage"][0].value == "120,000"  # English grouping, as the language is English
+    assert "sweet spot" in lab._row_widgets["#stage"][1].value
+    assert chart_rows(lab)["#stage"]["posts"] == 120_000
+    model.sweet_spot = 200_000
+    assert lab._sweet_spot.value == 200_000 and "200,000" in lab._threshold_rule.value
+    assert "niche" in lab._row_widgets["#stage"][1].value
+    model.overused = 5_000_000
+    assert lab._overused.value == 5_000_000 and "5,000,000" in lab._threshold_rule.value
+    model.chosen = ["#stage", "#monteurlife"]
+    assert lab._chosen.value == ["#stage", "#monteurlife"]
+    model.caption_text = "Onze eerste week"
+    assert lab._caption_text.value == "Onze eerste week"
+    assert "Onze eerste week" in lab._caption_preview.value and "#stage #monteurlife" in lab._caption_preview.value
+    model.problems = {"posts:#stage": [("posts.not_a_number", {"value": "veel"})]}
+    assert "not a number of posts" in lab._table_messages.value
+    model.language = "nl"
+    assert lab._language.value == "nl" and lab._company.description == "Bedrijf"
+    assert "geen aantal posts" in lab._table_messages.value and "200.000" in lab._threshold_rule.value
+
+
+def test_a_refused_threshold_stays_in_view_with_its_message_and_the_model_keeps_its_value(lab):
+    lab._sweet_spot.value = 5_000_000  # above the overused limit
+    assert lab.model.sweet_spot == 10_000 and "grenzen kloppen niet" in lab._threshold_messages.value
+    lab._overused.value = 9_000_000  # now the typed sweet spot fits: both fields are read
+    assert (lab.model.sweet_spot, lab.model.overused) == (5_000_000, 9_000_000)
+    assert lab._threshold_messages.value == ""
+
+
+def test_the_model_alone_suggests_and_refuses_thresholds_from_code():
+    model = HashtagLabModel(company="Bakkerij Jansen")
+    assert "#werkenbijbakkerijjansen" in list(model.tags["hashtag"])
+    with pytest.raises(Exception, match="sweet spot|grenzen"):
+        model.sweet_spot = 2_000_000  # above overused: a programming error, not a participant's
+    assert model.sweet_spot == 10_000

@@ -129,3 +129,34 @@ def test_model_refuses_unknown_region():
     model = PipelinePlannerModel(now=2026)
     model.set_region("Atlantis")
     assert model.region == NATIONAL and "region" in model.problems
+
+
+def test_the_view_shows_every_model_trait_set_from_code(planner):
+    model = planner.model
+    model.language = "en"
+    assert planner._language.value == "en" and planner._interns.description == "Interns a year"
+    model.offers = [{"internship": "mbo-bpv", "education": "", "interns": 5, "first_year": 2029, "last_year": 2030}]
+    assert planner._offers.options == ("5 × mbo-bpv 2029/30–2030/31",)
+    assert "<table class='stagetok-plan'" in planner._table.value and planner.last_timeline is not None
+    model.region = "Zeeland"
+    assert planner._region.value == "Zeeland" and "Zeeland" not in planner._region_note.value
+    share = f"{provinces()['Zeeland'] * 100:.1f}%"
+    assert f"has {share} of the inhabitants" in planner._region_note.value
+    for name, slider in (("follows", planner._follows), ("applies", planner._applies), ("starts", planner._starts),
+                         ("mbo4_k", planner._mbo4_k), ("mbo4_gt", planner._mbo4_gt)):
+        setattr(model, name, 0.25)
+        assert slider.value == 25.0, name
+    assert "1.56%" in planner._funnel_note.value  # 25 % x 25 % x 25 %
+    model.now = 2030
+    assert planner._years.options[0] == ("2030/31", 2030)
+    model.language = "nl"
+    assert "1,56 %" in planner._funnel_note.value and planner._interns.description == "Stagiairs per jaar"
+
+
+def test_model_refuses_impossible_values_from_code():
+    model = PipelinePlannerModel(now=2026)
+    with pytest.raises(Exception, match="Atlantis"):
+        model.region = "Atlantis"
+    with pytest.raises(Exception, match="share between 0 and 1"):
+        model.follows = 0
+    assert model.region == NATIONAL and model.follows == 0.10

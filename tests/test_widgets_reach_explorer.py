@@ -6,13 +6,13 @@ import re
 
 import pytest
 
+from tests.conftest import ROOT
+from toolkit.analytics import load_export
 from toolkit.samples import SAMPLE_DIR
 from toolkit.widgets.reach_explorer import CHARTS, ReachExplorer
 
-from tests.conftest import ROOT
-
 GOLDEN = ROOT / "tests" / "golden"
-STAMP = dt.datetime(2026, 10, 31, tzinfo=dt.timezone.utc)
+STAMP = dt.datetime(2026, 10, 31, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -132,3 +132,39 @@ def test_language_switch(explorer):
 
 def test_sample_folder_is_what_the_button_loads():
     assert sorted(p.name for p in SAMPLE_DIR.glob("*.zip"))[0].startswith("Content_")
+
+
+def test_the_view_shows_every_model_trait_set_from_code(explorer):
+    model = explorer.model
+    model.language = "en"
+    assert explorer._language.value == "en" and explorer._posts.description == explorer._t("explorer.posts")
+    model.export = load_export(SAMPLE_DIR)
+    assert explorer.last_charts["daily_views"] is not None and "No export loaded" not in explorer._chart_messages.value
+    assert model.fitted and "Estimated from your own videos" in explorer._assumptions.value
+    model.posts_per_week = 7
+    assert explorer._posts.value == 7 and explorer.model.band is not None
+    model.weeks = 80  # beyond what the old slider could show: the slider follows the model's range
+    assert explorer._weeks.value == 80 and "After 80 weeks" in explorer._summary.value
+    model.median = 1234.4
+    assert explorer._median.value == 1234 and "1,234 views" in explorer._assumptions.value
+    model.sigma = 1.37
+    assert explorer._sigma.value == 1.37 and "1.37" in explorer._assumptions.value
+    model.on_tiktok = 0.42
+    assert explorer._on_tiktok.value == 42 and "42%" in explorer._assumptions.value
+    model.views_per_person = 2.5
+    assert explorer._views_per_person.value == 2.5 and "2.5" in explorer._assumptions.value
+    model.region = "Utrecht"
+    assert explorer._region.value == "Utrecht"
+    model.language = "nl"
+    assert "1.234 weergaven" in explorer._assumptions.value and "1,37" in explorer._assumptions.value
+    assert "42 %" in explorer._assumptions.value
+
+
+def test_a_fitted_views_model_stays_fitted_until_someone_changes_it(explorer):
+    explorer._sample.click()
+    assert explorer.model.fitted
+    fitted_median = explorer.model.median
+    explorer._language.value = "en"  # a redraw echoes the rounded values back: not a change
+    assert explorer.model.fitted and explorer.model.median == fitted_median
+    explorer._sigma.value = 0.5
+    assert not explorer.model.fitted and "Assumption" in explorer._assumptions.value

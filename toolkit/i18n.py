@@ -201,16 +201,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "planner.mbo4_k": {"nl": "% vmbo-k naar mbo-4", "en": "% vmbo-k to mbo-4"},
     "planner.mbo4_gt": {"nl": "% vmbo-g/t naar mbo-4", "en": "% vmbo-g/t to mbo-4"},
     "planner.region_note": {
-        "nl": "Aanname: de leerlingen wonen verdeeld zoals de bevolking; deze regio heeft {share} % "
+        "nl": "Aanname: de leerlingen wonen verdeeld zoals de bevolking; deze regio heeft {share} "
         "van de inwoners (CBS, 1 januari 2024).",
-        "en": "Assumption: pupils live spread like the population; this region has {share}% of the "
+        "en": "Assumption: pupils live spread like the population; this region has {share} of the "
         "inhabitants (CBS, 1 January 2024).",
     },
     "planner.funnel_note": {
         "nl": "Aanname: de drie percentages hierboven zijn schattingen, geen gemeten cijfers. Samen: "
-        "van wie jullie bereiken, begint {conversion} % bij jullie.",
+        "van wie jullie bereiken, begint {conversion} bij jullie.",
         "en": "Assumption: the three percentages above are estimates, not measured figures. Together: "
-        "of those you reach, {conversion}% start with you.",
+        "of those you reach, {conversion} start with you.",
     },
     "planner.split_note": {
         "nl": "Aanname: hoe vmbo-leerlingen over mbo-3 en mbo-4 verdeeld raken is niet gevonden in een "
@@ -414,18 +414,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "explorer.audience_note": {
         "nl": "Aanname: de doelgroep zijn de {group} leerlingen van 15 jaar in het voortgezet onderwijs "
-        "(CBS 80041ned, 2021/22); {on_tiktok} % van hen zit op TikTok (ijkpunt: ongeveer 30 % van de "
+        "(CBS 80041ned, 2021/22); {on_tiktok} van hen zit op TikTok (ijkpunt: ongeveer 30 % van de "
         "15- tot 19-jarigen gebruikte TikTok dagelijks in 2021, Newcom); iemand die jullie bereikt, "
         "ziet gemiddeld {per_person} van jullie video's.",
         "en": "Assumption: the target group are the {group} pupils aged 15 in secondary school (CBS "
-        "80041ned, 2021/22); {on_tiktok}% of them are on TikTok (anchor: about 30% of 15-19-year-olds "
+        "80041ned, 2021/22); {on_tiktok} of them are on TikTok (anchor: about 30% of 15-19-year-olds "
         "used TikTok daily in 2021, Newcom); a person you reach sees {per_person} of your videos on average.",
     },
     "explorer.summary": {
         "nl": "Na {weeks} weken: waarschijnlijk {median} weergaven (80 % kans tussen {low} en {high}). "
-        "Dat zijn ongeveer {share} % van de {reachable} mensen uit de doelgroep die je zo kunt bereiken.",
+        "Dat zijn ongeveer {share} van de {reachable} mensen uit de doelgroep die je zo kunt bereiken.",
         "en": "After {weeks} weeks: probably {median} views (80% chance between {low} and {high}). That "
-        "is about {share}% of the {reachable} people of the target group you can reach this way.",
+        "is about {share} of the {reachable} people of the target group you can reach this way.",
     },
     "explorer.which": {"nl": "Welke grafiek", "en": "Which chart"},
     "explorer.make_image": {"nl": "Maak afbeelding", "en": "Make image"},
@@ -613,10 +613,51 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def _localise(text: str, lang: str | None) -> str:
+    """Swap Python's ``1,234.5`` separators for Dutch ``1.234,5`` when ``lang`` is Dutch."""
+    if check_language(lang) != "nl":
+        return text
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
 def format_int(value: int, lang: str | None = None) -> str:
     """Format a whole number the way readers of ``lang`` expect (nl 12.500, en 12,500)."""
-    text = f"{int(value):,}"
-    return text.replace(",", ".") if check_language(lang) == "nl" else text
+    return _localise(f"{int(value):,}", lang)
+
+
+def format_decimal(value: float, digits: int = 1, lang: str | None = None) -> str:
+    """Format a number with ``digits`` decimals: nl ``1.234,50``, en ``1,234.50``.
+
+    Parameters
+    ----------
+    value : float
+        The number.
+    digits : int
+        Decimals shown; trailing zeros are kept, so a column of numbers lines up.
+    lang : {"nl", "en"}, optional
+        Language; default the current one.
+    """
+    return _localise(f"{float(value):,.{digits}f}", lang)
+
+
+def format_percent(share: float, digits: int = 0, lang: str | None = None) -> str:
+    """Format a share (0.25) as a percentage: nl ``25 %``, en ``25%``.
+
+    Dutch puts a space before the sign (Taalunie's advice); English writes it closed up. A
+    share too small to show with ``digits`` decimals is shown with more, so 0.0003 reads
+    ``0,03 %`` rather than ``0 %``.
+    """
+    percent = float(share) * 100
+    while digits < 4 and percent != 0 and abs(percent) < 10 ** -digits:
+        digits += 1
+    number = format_decimal(percent, digits, lang)
+    return f"{number} %" if check_language(lang) == "nl" else f"{number}%"
+
+
+def format_school_year(year: int) -> str:
+    """Name a school year the Dutch way, by the year it starts in: 2029 -> ``2029/30``."""
+    year = int(year)
+    return f"{year}/{(year + 1) % 100:02d}"
 
 
 class TextError(ValueError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 import altair as alt
 import ipywidgets as widgets
@@ -24,40 +24,6 @@ _LEVEL_STYLE = {
 
 
 Problem = tuple[str, dict]  # a catalogue key and its parameters
-
-
-class ToolModel(traitlets.HasTraits):
-    """What every tool's model has: a language, and open problems kept as catalogue keys.
-
-    Problems are stored as keys with parameters rather than sentences, so a view can show
-    them in whichever language is switched on.
-    """
-
-    language = traitlets.Unicode("nl", help="Language of participant texts: nl or en.")
-    problems = traitlets.Dict(help="Open problems per field: field -> list of (key, params).")
-
-    @traitlets.validate("language")
-    def _validate_language(self, proposal):
-        return check_language(proposal["value"])
-
-    def _set_problems(self, field: str, problems: list[Problem]) -> None:
-        current = dict(self.problems)
-        if problems:
-            current[field] = list(problems)
-        else:
-            current.pop(field, None)
-        self.problems = current
-
-
-class ToolView(widgets.VBox):
-    """What every tool's view has: a place for the unexpected-error message."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self._general_messages = widgets.HTML()
-
-    def _show_unexpected(self) -> None:
-        self._general_messages.value = message_html([("error", t("app.unexpected", lang=self.model.language))])
 
 
 def escape(text: object) -> str:
@@ -97,6 +63,11 @@ def guarded(method: Callable) -> Callable:
     return wrapper
 
 
+def assumption_html(text: str) -> str:
+    """An assumption note: grey, escaped, marked so a participant can tell it from a fact."""
+    return f"<div class='stagetok-assumption' style='color:#555'>{escape(text)}</div>"
+
+
 def language_switch(value: str) -> widgets.ToggleButtons:
     """A small NL / EN switch."""
     return widgets.ToggleButtons(
@@ -127,3 +98,173 @@ def clear_chart(output: widgets.Output) -> None:
     """Empty an Output widget through its state (see :func:`show_chart`)."""
     if output.outputs:
         output.outputs = ()
+
+
+class ToolModel(traitlets.HasTraits):
+    """What every tool's model has: a language, open problems, a notice and a revision.
+
+    The model is the single source of truth: a view shows the model's traits and nothing of
+    its own, so a notebook or a test can drive a tool through its model alone. Problems are
+    stored as catalogue keys with parameters rather than sentences, so a view can show them in
+    whichever language is switched on. ``revision`` counts finished recalculations; views
+    redraw their results on it, once per change.
+    """
+
+    language = traitlets.Unicode("nl", help="Language of participant texts: nl or en.")
+    problems = traitlets.Dict(help="Open problems per field: field -> list of (key, params).")
+    notice = traitlets.Tuple(default_value=("", {}), help="Last confirmation: (key, params), or ('', {}).")
+    revision = traitlets.Int(0, help="Counts finished recalculations; views redraw on it.")
+
+    @traitlets.validate("language")
+    def _validate_language(self, proposal):
+        return check_language(proposal["value"])
+
+    def _set_problems(self, field: str, problems: list[Problem]) -> None:
+        current = dict(self.problems)
+        if problems:
+            current[field] = list(problems)
+        else:
+            current.pop(field, None)
+        self.problems = current
+
+    def problems_of(self, *fields: str) -> list[Problem]:
+        """Open problems of ``fields``; a field covers its sub-fields (``posts`` covers ``posts:#stage``)."""
+        return [problem for name, items in self.problems.items()
+                if any(name == field or name.startswith(field + ":") for field in fields)
+                for problem in items]
+
+
+class ToolView(widgets.VBox):
+    """What every tool's view has: a header with the language switch, and texts that follow it.
+
+    The base also shows problem messages and has a place for the unexpected-error message. A
+    subclass passes its model, declares its widgets, registers the texts that come from the
+    catalogue with :meth:`_text` (or :meth:`_heading`, :meth:`_describe`), links widget values
+    to model traits with :meth:`_link`, and puts what depends on results into :meth:`_render`,
+    which runs after every recalculation (``revision``) and every change of language.
+    """
+
+    model: ToolModel
+    #: Catalogue keys of the tool's title and introduction.
+    title_key = "app.title"
+    intro_key = ""
+    #: Width of the labels in front of inputs.
+    label_width = "190px"
+
+    def __init__(self, model: ToolModel, **kwargs):
+        super().__init__(**kwargs)
+        self.model = model
+        self._texts: list[tuple[widgets.Widget, str, str, str]] = []
+        self._general_messages = widgets.HTML()
+        self._language = self._link("language", language_switch(model.language))
+        self._header = widgets.HBox(
+            [self._heading(self.title_key, level=2), self._language],
+            layout=widgets.Layout(justify_content="space-between", align_items="center"),
+        )
+        self._intro = self._text(widgets.HTML(), self.intro_key, tag="p") if self.intro_key else None
+        self.layout.max_width = "960px"
+        model.observe(self._on_language, "language")
+        model.observe(self._on_revision, "revision")
+        model.observe(self._on_problems, ["problems", "notice"])
+
+    # --- building blocks ---------------------------------------------------------------------
+    def _link(self, trait: str, widget: widgets.Widget, *, to_widget: Callable | None = None,
+              to_model: Callable | None = None, action: Callable | None = None) -> widgets.Widget:
+        """Show the model's ``trait`` in ``widget.value`` and pass the participant's changes back.
+
+        Like ``traitlets.link`` (with ``to_widget``/``to_model`` as its transform), with two
+        differences a participant's page needs: the way back is guarded (an unexpected error
+        becomes the friendly message, never a traceback), and it can go through an ``action``
+        of the model, which may refuse the value and record a problem instead. A change that
+        only echoes the model's own value back is not passed on, so nothing loops.
+        """
+        to_widget = to_widget or (lambda value: value)
+        traitlets.dlink((self.model, trait), (widget, "value"), to_widget)
+        widget.observe(functools.partial(self._from_widget, trait, to_widget, to_model, action), "value")
+        return widget
+
+    @guarded
+    def _from_widget(self, trait, to_widget, to_model, action, change) -> None:
+        if change["new"] == to_widget(getattr(self.model, trait)):
+            return  # the widget shows the model's value already
+        value = to_model(change["new"]) if to_model else change["new"]
+        if action is not None:
+            action(value)
+        else:
+            setattr(self.model, trait, value)
+
+    def _text(self, widget: widgets.Widget, key: str, attribute: str = "value", tag: str = "") -> widgets.Widget:
+        """Show the catalogue text ``key`` in ``widget.<attribute>``, in the model's language.
+
+        With ``tag`` the text goes into an HTML element of that name (escaped); registered
+        texts are set again whenever the language changes.
+        """
+        self._texts.append((widget, attribute, key, tag))
+        self._set_text(widget, attribute, key, tag)
+        return widget
+
+    def _heading(self, key: str, level: int = 3) -> widgets.HTML:
+        """A heading (``h2``, ``h3``, ...) with the catalogue text ``key``."""
+        return self._text(widgets.HTML(), key, tag=f"h{level}")
+
+    def _describe(self, widget: widgets.Widget, key: str, placeholder: str = "") -> widgets.Widget:
+        """Label an input with the catalogue text ``key`` (and optionally a placeholder key)."""
+        widget.style.description_width = self.label_width
+        self._text(widget, key, attribute="description")
+        if placeholder:
+            self._text(widget, placeholder, attribute="placeholder")
+        return widget
+
+    def _set_text(self, widget, attribute: str, key: str, tag: str) -> None:
+        text = t(key, lang=self.model.language)
+        if tag:
+            style = " style='margin:4px 0'" if tag == "h2" else ""
+            text = f"<{tag}{style}>{escape(text)}</{tag}>"
+        setattr(widget, attribute, text)
+
+    def _lay_out(self, *children: widgets.Widget) -> None:
+        """Set the view's children: header, introduction, error place, then ``children``."""
+        top = [self._header, *([self._intro] if self._intro else []), self._general_messages]
+        self.children = [*top, *children]
+
+    def _t(self, key: str, **params) -> str:
+        """The catalogue text ``key`` in the model's language."""
+        return t(key, lang=self.model.language, **params)
+
+    def _problem_html(self, *fields: str, level: str = "error") -> str:
+        """The open problems of ``fields`` as escaped message boxes."""
+        return message_html([(level, self._t(key, **params)) for key, params in self.model.problems_of(*fields)])
+
+    def _notice_html(self, *keys: str) -> str:
+        """The model's notice as an "ok" box when it is one of ``keys``, else nothing."""
+        key, params = self.model.notice
+        return message_html([("ok", self._t(key, **params))]) if key in keys else ""
+
+    # --- model -> view -----------------------------------------------------------------------
+    @guarded
+    def _on_language(self, change=None):
+        for widget, attribute, key, tag in self._texts:
+            self._set_text(widget, attribute, key, tag)
+        self._on_language_extra()
+        self._render()
+        self._show_problems()
+
+    @guarded
+    def _on_revision(self, change=None):
+        self._render()
+
+    @guarded
+    def _on_problems(self, change=None):
+        self._show_problems()
+
+    def _on_language_extra(self) -> None:
+        """Language-dependent parts that are not plain catalogue texts (options, say)."""
+
+    def _render(self) -> None:
+        """Show the model's results; runs after every recalculation and change of language."""
+
+    def _show_problems(self) -> None:
+        """Show the model's problems and notice next to the inputs they concern."""
+
+    def _show_unexpected(self) -> None:
+        self._general_messages.value = message_html([("error", self._t("app.unexpected"))])

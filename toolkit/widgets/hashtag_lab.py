@@ -11,14 +11,14 @@ import traitlets
 
 from toolkit import hashtags
 from toolkit.charts import TIER_COLOURS, hashtag_mix_chart
-from toolkit.i18n import TextError, format_int, t
+from toolkit.i18n import TextError, format_int
 from toolkit.widgets.common import (
     ToolModel,
     ToolView,
+    assumption_html,
     clear_chart,
     escape,
     guarded,
-    language_switch,
     message_html,
     show_chart,
 )
@@ -29,7 +29,6 @@ MAX_FIELD_LENGTH = 500
 MAX_TAGS = 40
 
 
-
 def _empty_tags() -> pd.DataFrame:
     return pd.DataFrame({"hashtag": pd.Series(dtype=str), "kind": pd.Series(dtype=str)})
 
@@ -37,8 +36,9 @@ def _empty_tags() -> pd.DataFrame:
 class HashtagLabModel(ToolModel):
     """State of the Hashtag Lab; every rule lives in :mod:`toolkit.hashtags`.
 
-    Problems are kept as catalogue keys with parameters, so the view can show them in
-    either language. A refused input never replaces what was there before.
+    Setting ``company`` (or ``profession``, ``challenge``) suggests tags; setting ``tags``,
+    ``posts`` or the thresholds recalculates the research sheet, the mix and the caption. A
+    refused input never replaces what was there before: the action methods record a problem.
     """
 
     company = traitlets.Unicode("", help="Company name as typed.")
@@ -54,8 +54,6 @@ class HashtagLabModel(ToolModel):
     follow_mix = traitlets.Bool(True, help="Chosen tags follow the recommended mix until the team picks its own.")
     caption_text = traitlets.Unicode("", help="Caption text without the chosen tags.")
     caption = traitlets.Unicode("", help="Caption text with the chosen tags appended.")
-    notice = traitlets.Tuple(default_value=("", {}), help="Last confirmation: (key, params).")
-    revision = traitlets.Int(0, help="Counts finished updates of sheet, mix and chosen tags; views redraw on it.")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -71,6 +69,28 @@ class HashtagLabModel(ToolModel):
         limit = 20_000 if proposal["trait"].name == "caption_text" else MAX_FIELD_LENGTH
         # Keep what fits instead of refusing: losing a whole pasted text is worse.
         return value[:limit]
+
+    @traitlets.validate("sweet_spot", "overused")
+    def _validate_thresholds(self, proposal):
+        limits = {"sweet_spot": self.sweet_spot, "overused": self.overused, proposal["trait"].name: proposal["value"]}
+        try:
+            hashtags.Thresholds(limits["sweet_spot"], limits["overused"])
+        except TextError as error:
+            raise traitlets.TraitError(str(error)) from error
+        return proposal["value"]
+
+    @traitlets.observe("company", "profession", "challenge")
+    def _on_company(self, change):
+        if self.company.strip():
+            self.make_suggestions()
+
+    @traitlets.observe("tags", "posts", "sweet_spot", "overused")
+    def _on_inputs(self, change):
+        self._refresh()
+
+    @traitlets.observe("caption_text")
+    def _on_caption_text(self, change):
+        self._update_caption()
 
     # --- actions ---------------------------------------------------------------------------
     def make_suggestions(self) -> bool:
@@ -92,9 +112,8 @@ class HashtagLabModel(ToolModel):
         own = self.tags[self.tags["kind"] == "own"]
         keys = set(suggested["hashtag"].str.casefold())
         own = own[~own["hashtag"].str.casefold().isin(keys)]
+        self.notice = ("lab.suggested", {"n": len(suggested) + len(own)})
         self.tags = pd.concat([suggested, own], ignore_index=True)
-        self.notice = ("lab.suggested", {"n": len(self.tags)})
-        self._refresh()
         return True
 
     def add_tag(self, text: str) -> bool:
@@ -111,10 +130,8 @@ class HashtagLabModel(ToolModel):
             self._set_problems("own", [("lab.too_many_tags", {"max": MAX_TAGS})])
             return False
         self._set_problems("own", [])
-        row = pd.DataFrame({"hashtag": [tag], "kind": ["own"]})
-        self.tags = pd.concat([self.tags, row], ignore_index=True)
         self.notice = ("lab.added", {"tag": tag})
-        self._refresh()
+        self.tags = pd.concat([self.tags, pd.DataFrame({"hashtag": [tag], "kind": ["own"]})], ignore_index=True)
         return True
 
     def set_posts(self, tag: str, text: str) -> bool:
@@ -132,7 +149,6 @@ class HashtagLabModel(ToolModel):
         else:
             posts[tag.casefold()] = value
         self.posts = posts
-        self._refresh()
         return True
 
     def set_thresholds(self, sweet_spot: int, overused: int) -> bool:
@@ -145,13 +161,16 @@ class HashtagLabModel(ToolModel):
         self._set_problems("thresholds", [])
         with self.hold_trait_notifications():
             self.sweet_spot, self.overused = int(sweet_spot), int(overused)
-        self._refresh()
         return True
 
     def choose(self, tags: list[str]) -> None:
-        """The team picks its own tags for the caption."""
+        """The team picks its own tags for the caption (choosing what is chosen changes nothing)."""
+        present = set(self.tags["hashtag"])
+        chosen = [tag for tag in tags if tag in present]
+        if chosen == self.chosen:
+            return
         self.follow_mix = False
-        self.chosen = [tag for tag in tags if tag in set(self.tags["hashtag"])]
+        self.chosen = chosen
         self._update_caption()
         self.revision += 1
 
@@ -162,16 +181,14 @@ class HashtagLabModel(ToolModel):
         self._update_caption()
         self.revision += 1
 
-    def set_caption_text(self, text: str) -> None:
-        self.caption_text = text
-        self._update_caption()
-
     # --- derived state ---------------------------------------------------------------------
     @property
     def thresholds(self) -> hashtags.Thresholds:
+        """The tier limits as one value."""
         return hashtags.Thresholds(self.sweet_spot, self.overused)
 
     def caption_stats(self) -> dict:
+        """Length, limit and number of hashtags of the caption (see :func:`toolkit.hashtags.caption_stats`)."""
         return hashtags.caption_stats(self.caption)
 
     def chart(self) -> alt.Chart:
@@ -193,134 +210,86 @@ class HashtagLabModel(ToolModel):
         self.caption = hashtags.build_caption(self.caption_text, self.chosen)
 
 
-
 class HashtagLab(ToolView):
-    """The Hashtag Lab view: lays out widgets and passes what a participant does to the model."""
+    """The Hashtag Lab view: shows the model, and passes what a participant does to it."""
+
+    title_key, intro_key, label_width = "lab.title", "lab.intro", "130px"
 
     def __init__(self, model: HashtagLabModel | None = None, **kwargs):
-        super().__init__(**kwargs)
-        self.model = model or HashtagLabModel()
+        super().__init__(model or HashtagLabModel(), **kwargs)
         self.last_chart: alt.Chart | None = None
         self._row_widgets: dict[str, tuple[widgets.Text, widgets.HTML]] = {}
-
-        self._language = language_switch(self.model.language)
-        self._title = widgets.HTML()
-        self._intro = widgets.HTML()
-        self._step1, self._step2, self._step3 = widgets.HTML(), widgets.HTML(), widgets.HTML()
         text_layout = widgets.Layout(width="100%", max_width="480px")
-        self._company = widgets.Text(continuous_update=False, layout=text_layout)
-        self._profession = widgets.Text(continuous_update=False, layout=text_layout)
-        self._challenge = widgets.Text(continuous_update=False, layout=text_layout)
-        self._suggest = widgets.Button(button_style="primary", layout=widgets.Layout(width="auto"))
+        self._company, self._profession, self._challenge = (
+            self._describe(widgets.Text(continuous_update=False, layout=text_layout), f"lab.{name}",
+                           placeholder=f"lab.{name}_placeholder")
+            for name in ("company", "profession", "challenge"))
+        self._suggest = self._text(widgets.Button(button_style="primary", layout=widgets.Layout(width="auto")),
+                                   "lab.suggest", "description")
         self._suggest_messages = widgets.HTML()
-
         self._table = widgets.GridBox(
             layout=widgets.Layout(grid_template_columns="minmax(180px, 2fr) 1fr 150px 1fr", grid_gap="2px 8px")
         )
         self._table_messages = widgets.HTML()
-        self._own_tag = widgets.Text(continuous_update=False, layout=widgets.Layout(width="240px"))
-        self._add = widgets.Button(layout=widgets.Layout(width="auto"))
+        self._own_tag = self._describe(widgets.Text(continuous_update=False, layout=widgets.Layout(width="240px")),
+                                       "lab.own_tag", placeholder="lab.own_tag_placeholder")
+        self._add = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "lab.add", "description")
         self._own_messages = widgets.HTML()
-        self._sweet_spot = widgets.BoundedIntText(value=self.model.sweet_spot, min=1, max=10**12, layout=widgets.Layout(width="300px"))
-        self._overused = widgets.BoundedIntText(value=self.model.overused, min=2, max=10**12, layout=widgets.Layout(width="300px"))
-        self._threshold_title = widgets.HTML()
+        number = dict(min=1, max=10**12, layout=widgets.Layout(width="300px"))
+        self._sweet_spot = self._describe(widgets.BoundedIntText(value=self.model.sweet_spot, **number), "lab.sweet_from")
+        self._overused = self._describe(widgets.BoundedIntText(value=self.model.overused, **number), "lab.overused_from")
         self._threshold_rule = widgets.HTML()
         self._threshold_messages = widgets.HTML()
-
-        self._mix_title = widgets.HTML()
         self._mix = widgets.HTML()
-        self._use_mix = widgets.Button(layout=widgets.Layout(width="auto"))
-        self._chosen = widgets.SelectMultiple(rows=6, layout=widgets.Layout(width="100%", max_width="480px"))
-        self._caption_text = widgets.Textarea(layout=widgets.Layout(width="100%", max_width="640px", height="90px"))
+        self._use_mix = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "lab.use_mix", "description")
+        self._chosen = self._describe(widgets.TagsInput(allow_duplicates=False, layout=text_layout), "lab.chosen")
+        self._caption_text = self._describe(
+            widgets.Textarea(layout=widgets.Layout(width="100%", max_width="640px", height="90px")),
+            "lab.caption", placeholder="lab.caption_placeholder")
         self._caption_stats = widgets.HTML()
         self._caption_preview = widgets.HTML()
         self._chart = widgets.Output(layout=widgets.Layout(min_height="60px"))
         self._chart_messages = widgets.HTML()
 
-        self.children = [
-            widgets.HBox([self._title, self._language], layout=widgets.Layout(justify_content="space-between", align_items="center")),
-            self._intro,
-            self._general_messages,
-            self._step1,
-            self._company,
-            self._profession,
-            self._challenge,
-            widgets.HBox([self._suggest]),
-            self._suggest_messages,
-            self._step2,
-            self._table,
-            self._table_messages,
-            widgets.HBox([self._own_tag, self._add]),
-            self._own_messages,
-            self._threshold_title,
-            widgets.HBox([self._sweet_spot, self._overused]),
-            self._threshold_rule,
-            self._threshold_messages,
-            self._chart_messages,
-            self._chart,
-            self._step3,
-            self._mix_title,
-            self._mix,
-            widgets.HBox([self._use_mix]),
-            self._chosen,
-            self._caption_text,
-            self._caption_stats,
-            self._caption_preview,
-        ]
-        self.layout.max_width = "960px"
+        self._lay_out(
+            self._heading("lab.step1"), self._company, self._profession, self._challenge,
+            widgets.HBox([self._suggest]), self._suggest_messages,
+            self._heading("lab.step2"), self._table, self._table_messages,
+            widgets.HBox([self._own_tag, self._add]), self._own_messages,
+            self._text(widgets.HTML(), "lab.thresholds", tag="b"),
+            widgets.HBox([self._sweet_spot, self._overused]), self._threshold_rule, self._threshold_messages,
+            self._chart_messages, self._chart,
+            self._heading("lab.step3"), self._text(widgets.HTML(), "lab.mix", tag="b"), self._mix,
+            widgets.HBox([self._use_mix]), self._chosen, self._caption_text, self._caption_stats, self._caption_preview,
+        )
         self.add_class("stagetok-hashtag-lab")
 
-        self._language.observe(self._on_language, "value")
-        for field in (self._company, self._profession, self._challenge):
-            field.observe(self._on_company_fields, "value")
+        for name in ("company", "profession", "challenge", "caption_text"):
+            self._link(name, getattr(self, f"_{name}"))
+        # Both fields are read, so a limit refused a moment ago counts once the other one fits it.
+        thresholds = lambda value: self.model.set_thresholds(self._sweet_spot.value, self._overused.value)  # noqa: E731
+        self._link("sweet_spot", self._sweet_spot, action=thresholds)
+        self._link("overused", self._overused, action=thresholds)
+        # The sheet is set before the chosen tags, so the allowed tags are always up to date.
+        traitlets.dlink((self.model, "sheet"), (self._chosen, "allowed_tags"), lambda sheet: list(sheet["hashtag"]))
+        self._link("chosen", self._chosen, to_widget=list, action=self.model.choose)
+        self.model.observe(self._on_caption, "caption")
         self._suggest.on_click(self._on_suggest)
         self._add.on_click(self._on_add)
         self._own_tag.observe(self._on_add, "value")
-        self._sweet_spot.observe(self._on_thresholds, "value")
-        self._overused.observe(self._on_thresholds, "value")
         self._use_mix.on_click(self._on_use_mix)
-        self._chosen.observe(self._on_chosen, "value")
-        self._caption_text.observe(self._on_caption_text, "value")
 
-        self.model.observe(self._on_sheet, "revision")
-        self.model.observe(self._on_caption, "caption")
-        self.model.observe(self._on_problems, ["problems", "notice"])
-
-        self._apply_language()
-        self._rebuild_table()
-        self._on_sheet()
+        self._render()
+        self._show_problems()
 
     # --- participant actions -----------------------------------------------------------------
     @guarded
-    def _on_language(self, change=None):
-        self.model.language = self._language.value
-        self._apply_language()
-        self._rebuild_table()
-        self._on_sheet()
-        self._on_problems()
-
-    def _sync_fields(self) -> None:
-        with self.model.hold_trait_notifications():
-            self.model.company = self._company.value
-            self.model.profession = self._profession.value
-            self.model.challenge = self._challenge.value
-
-    @guarded
-    def _on_company_fields(self, change=None):
-        self._sync_fields()
-        if self.model.company.strip():
-            self.model.make_suggestions()
-
-    @guarded
     def _on_suggest(self, button=None):
-        self._sync_fields()
         self.model.make_suggestions()  # with no company this records the "fill it in" hint
 
     @guarded
     def _on_add(self, change=None):
-        if not self._own_tag.value.strip():
-            return
-        if self.model.add_tag(self._own_tag.value):
+        if self._own_tag.value.strip() and self.model.add_tag(self._own_tag.value):
             self._own_tag.value = ""
 
     @guarded
@@ -328,180 +297,103 @@ class HashtagLab(ToolView):
         self.model.set_posts(tag, change["new"])
 
     @guarded
-    def _on_thresholds(self, change=None):
-        self.model.set_thresholds(self._sweet_spot.value, self._overused.value)
-        self._threshold_rule.value = self._rule_text()
-
-    @guarded
     def _on_use_mix(self, button=None):
         self.model.use_mix()
 
-    @guarded
-    def _on_chosen(self, change=None):
-        if self._updating_chosen:
-            return
-        self.model.choose(list(self._chosen.value))
-
-    @guarded
-    def _on_caption_text(self, change=None):
-        self.model.set_caption_text(self._caption_text.value)
-
     # --- model -> view -------------------------------------------------------------------------
-    _updating_chosen = False
-
-    @guarded
-    def _on_sheet(self, change=None):
-        lang = self.model.language
-        sheet = self.model.sheet
-        if list(sheet["hashtag"]) != list(self._row_widgets):
-            self._rebuild_table()
-        for tag, tier in zip(sheet["hashtag"], sheet["tier"]):
-            self._row_widgets[tag][1].value = self._tier_badge(tier)
+    def _render(self) -> None:
+        self._show_table()
         if self.model.mix:
             items = "".join(f"<li><code>{escape(tag)}</code></li>" for tag in self.model.mix)
-            mix_html = f"<ol>{items}</ol><div style='color:#555'>{escape(t('lab.mix_rule', lang=lang))}</div>"
+            mix_html = f"<ol>{items}</ol><div style='color:#555'>{escape(self._t('lab.mix_rule'))}</div>"
             if len(self.model.mix) < hashtags.MIX_MIN:
-                mix_html += message_html([("warning", t("lab.mix_short", lang=lang, n=len(self.model.mix)))])
+                mix_html += message_html([("warning", self._t("lab.mix_short", n=len(self.model.mix)))])
             self._mix.value = mix_html
         else:
             self._mix.value = ""
-        self._updating_chosen = True
-        try:
-            options = list(sheet["hashtag"])
-            if list(self._chosen.options) != options:
-                self._chosen.options = options
-            self._chosen.value = tuple(tag for tag in self.model.chosen if tag in options)
-        finally:
-            self._updating_chosen = False
+        lang = self.model.language
+        rule = self._t("lab.tier_rule", sweet=format_int(self.model.sweet_spot, lang),
+                       over=format_int(self.model.overused, lang))
+        self._threshold_rule.value = assumption_html(rule)
+        self._on_caption()
         self._draw_chart()
 
     @guarded
     def _on_caption(self, change=None):
         lang = self.model.language
         stats = self.model.caption_stats()
-        text = t("lab.caption_stats", lang=lang, length=format_int(stats["length"], lang),
-                 limit=format_int(stats["limit"], lang), hashtags=stats["hashtags"])
+        text = self._t("lab.caption_stats", length=format_int(stats["length"], lang),
+                       limit=format_int(stats["limit"], lang), hashtags=stats["hashtags"])
         messages = []
         if not stats["fits"]:
-            over = stats["length"] - stats["limit"]
-            messages.append(("error", t("lab.caption_too_long", lang=lang, over=format_int(over, lang),
-                                        limit=format_int(stats["limit"], lang))))
+            messages.append(("error", self._t("lab.caption_too_long", over=format_int(stats["length"] - stats["limit"], lang),
+                                              limit=format_int(stats["limit"], lang))))
         if stats["hashtags"] > hashtags.MIX_MAX:
-            messages.append(("warning", t("lab.caption_many_tags", lang=lang)))
+            messages.append(("warning", self._t("lab.caption_many_tags")))
         colour = "#d62728" if not stats["fits"] else "#333"
-        self._caption_stats.value = f"<span class='stagetok-caption-stats' style='color:{colour}'>{escape(text)}</span>" + message_html(messages)
-        if self.model.caption:
-            self._caption_preview.value = (
-                f"<div style='color:#555'>{escape(t('lab.preview', lang=lang))}:</div>"
-                f"<div class='stagetok-caption-preview' style='white-space:pre-wrap;border:1px solid #ddd;"
-                f"padding:6px;max-width:640px;overflow-wrap:anywhere'>{escape(self.model.caption)}</div>"
-            )
-        else:
-            self._caption_preview.value = ""
+        self._caption_stats.value = (f"<span class='stagetok-caption-stats' style='color:{colour}'>{escape(text)}</span>"
+                                     + message_html(messages))
+        self._caption_preview.value = (
+            f"<div style='color:#555'>{escape(self._t('lab.preview'))}:</div>"
+            f"<div class='stagetok-caption-preview' style='white-space:pre-wrap;border:1px solid #ddd;"
+            f"padding:6px;max-width:640px;overflow-wrap:anywhere'>{escape(self.model.caption)}</div>"
+        ) if self.model.caption else ""
 
-    @guarded
-    def _on_problems(self, change=None):
-        lang = self.model.language
-        problems = self.model.problems
-
-        def render(field_prefix: str, level: str = "error") -> str:
-            messages = []
-            for field, items in problems.items():
-                if field == field_prefix or field.startswith(field_prefix + ":"):
-                    for key, params in items:
-                        messages.append((level, t(key, lang=lang, **params)))
-            return message_html(messages)
-
-        notice_key, notice_params = self.model.notice
-        suggest_html = render("suggest")
-        if not suggest_html and notice_key in ("lab.suggested",):
-            suggest_html = message_html([("ok", t(notice_key, lang=lang, **notice_params))])
-        self._suggest_messages.value = suggest_html
-        own_html = render("own")
-        if not own_html and notice_key == "lab.added":
-            own_html = message_html([("ok", t(notice_key, lang=lang, **notice_params))])
-        self._own_messages.value = own_html
-        self._table_messages.value = render("posts")
-        self._threshold_messages.value = render("thresholds")
+    def _show_problems(self) -> None:
+        self._suggest_messages.value = self._problem_html("suggest") or self._notice_html("lab.suggested")
+        self._own_messages.value = self._problem_html("own") or self._notice_html("lab.added")
+        self._table_messages.value = self._problem_html("posts")
+        self._threshold_messages.value = self._problem_html("thresholds")
 
     # --- helpers ---------------------------------------------------------------------------------
-    def _rule_text(self) -> str:
-        lang = self.model.language
-        rule = t("lab.tier_rule", lang=lang, sweet=format_int(self.model.sweet_spot, lang),
-                 over=format_int(self.model.overused, lang))
-        return f"<div class='stagetok-assumption' style='color:#555'>{escape(rule)}</div>"
-
     def _tier_badge(self, tier: str) -> str:
-        label = escape(t(f"tier.{tier}", lang=self.model.language))
-        colour = TIER_COLOURS[tier]
-        text_colour = "#000" if tier in ("unknown",) else "#fff"
-        return (f"<span class='stagetok-tier stagetok-tier-{tier}' style='background:{colour};color:{text_colour};"
-                f"padding:1px 6px;border-radius:8px'>{label}</span>")
+        label = escape(self._t(f"tier.{tier}"))
+        text_colour = "#000" if tier == "unknown" else "#fff"
+        return (f"<span class='stagetok-tier stagetok-tier-{tier}' style='background:{TIER_COLOURS[tier]};"
+                f"color:{text_colour};padding:1px 6px;border-radius:8px'>{label}</span>")
 
-    def _apply_language(self) -> None:
-        lang = self.model.language
-        self._title.value = f"<h2 style='margin:4px 0'>{escape(t('lab.title', lang=lang))}</h2>"
-        self._intro.value = f"<p>{escape(t('lab.intro', lang=lang))}</p>"
-        self._step1.value = f"<h3>{escape(t('lab.step1', lang=lang))}</h3>"
-        self._step2.value = f"<h3>{escape(t('lab.step2', lang=lang))}</h3>"
-        self._step3.value = f"<h3>{escape(t('lab.step3', lang=lang))}</h3>"
-        for field, name in ((self._company, "company"), (self._profession, "profession"), (self._challenge, "challenge")):
-            field.description = t(f"lab.{name}", lang=lang)
-            field.placeholder = t(f"lab.{name}_placeholder", lang=lang)
-        self._suggest.description = t("lab.suggest", lang=lang)
-        self._own_tag.description = t("lab.own_tag", lang=lang)
-        self._own_tag.placeholder = t("lab.own_tag_placeholder", lang=lang)
-        self._add.description = t("lab.add", lang=lang)
-        self._threshold_title.value = f"<b>{escape(t('lab.thresholds', lang=lang))}</b>"
-        self._sweet_spot.description = t("lab.sweet_from", lang=lang)
-        self._overused.description = t("lab.overused_from", lang=lang)
-        for box in (self._sweet_spot, self._overused, self._company, self._profession, self._challenge, self._own_tag):
-            box.style.description_width = "130px"
-        self._threshold_rule.value = self._rule_text()
-        self._mix_title.value = f"<b>{escape(t('lab.mix', lang=lang))}</b>"
-        self._use_mix.description = t("lab.use_mix", lang=lang)
-        self._chosen.description = t("lab.chosen", lang=lang)
-        self._caption_text.description = t("lab.caption", lang=lang)
-        self._caption_text.placeholder = t("lab.caption_placeholder", lang=lang)
-        self._chosen.style.description_width = "130px"
-        self._caption_text.style.description_width = "130px"
-        self._on_caption()
-
-    def _rebuild_table(self) -> None:
-        lang = self.model.language
-        header = [widgets.HTML(f"<b>{escape(t(key, lang=lang))}</b>")
+    def _show_table(self) -> None:
+        """One row per tag: the tag, its kind, a post-count field showing the model's count, its tier."""
+        sheet, posts, lang = self.model.sheet, self.model.posts, self.model.language
+        header = [widgets.HTML(f"<b>{escape(self._t(key))}</b>")
                   for key in ("lab.col_hashtag", "lab.col_kind", "lab.col_posts", "lab.col_tier")]
-        cells: list[widgets.Widget] = list(header)
-        old = self._row_widgets
-        self._row_widgets = {}
-        known = {tag.casefold(): value for tag, value in self.model.posts.items()}
-        for tag, kind, tier in zip(self.model.sheet["hashtag"], self.model.sheet["kind"], self.model.sheet["tier"]):
+        cells: list[widgets.Widget] = header
+        old, self._row_widgets = self._row_widgets, {}
+        for tag, kind, tier in zip(sheet["hashtag"], sheet["kind"], sheet["tier"], strict=True):
             if tag in old:
                 posts_box, badge = old[tag]
             else:
-                value = known.get(tag.casefold())
-                posts_box = widgets.Text(value="" if value is None else str(value), continuous_update=False,
-                                         layout=widgets.Layout(width="140px"))
+                posts_box, badge = widgets.Text(continuous_update=False, layout=widgets.Layout(width="140px")), widgets.HTML()
                 posts_box.observe(functools.partial(self._on_posts, tag), "value")
-                badge = widgets.HTML()
-            posts_box.placeholder = t("lab.posts_placeholder", lang=lang)
+            count = posts.get(tag.casefold())
+            # Show the model's count, but keep the team's own way of writing it ("12,5K"), and
+            # keep a refused entry in view next to its message until the team corrects it.
+            refused = f"posts:{tag.casefold()}" in self.model.problems
+            if not refused and _read_posts(posts_box.value) != count:
+                posts_box.value = "" if count is None else format_int(count, lang)
+            posts_box.placeholder = self._t("lab.posts_placeholder")
             badge.value = self._tier_badge(tier)
             self._row_widgets[tag] = (posts_box, badge)
             # A Label shows its value as text, never as HTML.
-            cells += [widgets.Label(tag), widgets.Label(t(f"kind.{'own' if kind == 'own' else kind}", lang=lang)),
-                      posts_box, badge]
+            cells += [widgets.Label(tag), widgets.Label(self._t(f"kind.{kind}")), posts_box, badge]
         self._table.children = cells if self._row_widgets else []
         self._table.layout.display = "grid" if self._row_widgets else "none"
 
     def _draw_chart(self) -> None:
-        lang = self.model.language
         sheet = self.model.sheet
         if not sheet["posts"].notna().any():
-            self._chart_messages.value = message_html([("info", t("lab.chart_empty", lang=lang))]) if len(sheet) else ""
+            self._chart_messages.value = message_html([("info", self._t("lab.chart_empty"))]) if len(sheet) else ""
             clear_chart(self._chart)
             self.last_chart = None
             return
         self._chart_messages.value = ""
-        chart = self.model.chart()
-        self.last_chart = chart
-        show_chart(self._chart, chart)
+        self.last_chart = self.model.chart()
+        show_chart(self._chart, self.last_chart)
+
+
+def _read_posts(text: str) -> int | None:
+    """The count a post-count field holds, or -1 when it holds no readable count."""
+    try:
+        return hashtags.parse_posts(text)
+    except TextError:
+        return -1

@@ -8,17 +8,17 @@ import pandas as pd
 import traitlets
 
 from toolkit import pipeline
+from toolkit.charts import funnel_chart, pipeline_timeline_chart
+from toolkit.i18n import TextError, format_int, format_percent, format_school_year
 from toolkit.pipeline import parse_interns
 from toolkit.regions import NATIONAL, region_share, regions
-from toolkit.charts import funnel_chart, pipeline_timeline_chart
-from toolkit.i18n import TextError, format_int, t
 from toolkit.widgets.common import (
     ToolModel,
     ToolView,
+    assumption_html,
     clear_chart,
     escape,
     guarded,
-    language_switch,
     message_html,
     show_chart,
 )
@@ -43,7 +43,6 @@ class PipelinePlannerModel(ToolModel):
     mbo4_k = traitlets.Float(help="Share of vmbo-k pupils going to mbo that starts at level 4 (assumption).")
     mbo4_gt = traitlets.Float(help="Share of vmbo-g/t pupils going to mbo that starts at level 4 (assumption).")
     plan = traitlets.Instance(pd.DataFrame, help="Pupils to reach per offer, school year and cohort.")
-    revision = traitlets.Int(0, help="Counts finished recalculations; views redraw on it.")
 
     def __init__(self, **kwargs):
         defaults = pipeline.default_assumptions()
@@ -53,6 +52,25 @@ class PipelinePlannerModel(ToolModel):
         super().__init__(**kwargs)
         self._defaults = defaults
         self._refresh()
+
+    @traitlets.validate("region")
+    def _validate_region(self, proposal):
+        if proposal["value"] not in regions():
+            raise traitlets.TraitError(f"Unknown region {proposal['value']!r}; choose one of {', '.join(regions())}.")
+        return proposal["value"]
+
+    @traitlets.validate("follows", "applies", "starts", "mbo4_k", "mbo4_gt")
+    def _validate_share(self, proposal):
+        value = proposal["value"]
+        low_ok = value >= 0 if proposal["trait"].name.startswith("mbo4") else value > 0
+        if not (low_ok and value <= 1):
+            raise traitlets.TraitError(f"{proposal['trait'].name} must be a share between 0 and 1, not {value!r}.")
+        return value
+
+    @traitlets.observe("now", "offers", "region", "follows", "applies", "starts", "mbo4_k", "mbo4_gt")
+    def _on_inputs(self, change):
+        if hasattr(self, "_defaults"):  # not while the constructor sets the first values
+            self._refresh()
 
     # --- actions ---------------------------------------------------------------------------
     def add_offer(self, internship: str, education: str, interns_text: str, first_year: int, last_year: int) -> bool:
@@ -74,21 +92,21 @@ class PipelinePlannerModel(ToolModel):
         self._set_problems("offer", [])
         self.offers = [*self.offers, {"internship": internship, "education": education, "interns": interns,
                                       "first_year": first, "last_year": last}]
-        self._refresh()
         return True
 
     def remove_offer(self, index: int) -> None:
+        """Remove the offer at ``index`` (an index out of range changes nothing)."""
         if 0 <= index < len(self.offers):
             self.offers = [offer for i, offer in enumerate(self.offers) if i != index]
-            self._refresh()
 
-    def set_region(self, region: str) -> None:
+    def set_region(self, region: str) -> bool:
+        """Plan for ``region`` (:data:`toolkit.regions.NATIONAL` or a province); refuse others."""
         if region not in regions():
             self._set_problems("region", [("planner.bad_region", {})])
-            return
+            return False
         self._set_problems("region", [])
         self.region = region
-        self._refresh()
+        return True
 
     def set_funnel(self, follows: float, applies: float, starts: float) -> bool:
         """Change the funnel rates (0..1); refused rates leave the old ones in place."""
@@ -100,10 +118,10 @@ class PipelinePlannerModel(ToolModel):
         self._set_problems("funnel", [])
         with self.hold_trait_notifications():
             self.follows, self.applies, self.starts = float(follows), float(applies), float(starts)
-        self._refresh()
         return True
 
     def set_mbo_split(self, mbo4_k: float, mbo4_gt: float) -> bool:
+        """Change the assumed share of vmbo pupils who start at mbo-4; refused shares change nothing."""
         try:
             self.assumptions(mbo4_k, mbo4_gt)
         except TextError as error:
@@ -112,11 +130,11 @@ class PipelinePlannerModel(ToolModel):
         self._set_problems("assumptions", [])
         with self.hold_trait_notifications():
             self.mbo4_k, self.mbo4_gt = float(mbo4_k), float(mbo4_gt)
-        self._refresh()
         return True
 
     # --- derived ---------------------------------------------------------------------------
     def assumptions(self, mbo4_k: float | None = None, mbo4_gt: float | None = None) -> pipeline.Assumptions:
+        """The model's assumptions with the mbo-4 split of this plan (or of the given shares)."""
         k = self.mbo4_k if mbo4_k is None else mbo4_k
         gt = self.mbo4_gt if mbo4_gt is None else mbo4_gt
         split = {**self._defaults.mbo4_share, "vmbo-k": k, "vmbo-g": gt, "vmbo-t": gt}
@@ -124,10 +142,12 @@ class PipelinePlannerModel(ToolModel):
 
     @property
     def region_share(self) -> float:
+        """Share of the national population in the plan's region."""
         return region_share(self.region)
 
     @property
     def conversion(self) -> float:
+        """Share of reached pupils who start as an intern."""
         return self.follows * self.applies * self.starts
 
     def cohorts(self) -> list[tuple[str, int]]:
@@ -138,6 +158,7 @@ class PipelinePlannerModel(ToolModel):
         return [(row.track, int(row.grade)) for row in pairs.itertuples()]
 
     def timeline(self) -> pd.DataFrame:
+        """Each cohort's school career with the plan's internships (see :func:`toolkit.pipeline.timeline`)."""
         internships = tuple(dict.fromkeys(offer["internship"] for offer in self.offers))
         return pipeline.timeline(self.cohorts(), self.now, assumptions=self.assumptions(), internships=internships)
 
@@ -151,6 +172,7 @@ class PipelinePlannerModel(ToolModel):
         return pipeline.funnel(interns, self.follows, self.applies, self.starts)
 
     def sentences(self) -> list[str]:
+        """One sentence per cohort and internship: who can start when (in the model's language)."""
         lines = []
         for offer in self.offers:
             rows = self.plan[self.plan["offer"] == self._label(offer)]
@@ -163,9 +185,13 @@ class PipelinePlannerModel(ToolModel):
 
     def _label(self, offer: dict) -> str:
         education = f" {offer['education']}" if offer["education"] else ""
-        return f"{offer['interns']} × {offer['internship']}{education} {offer['first_year']}–{offer['last_year']}"
+        years = format_school_year(offer["first_year"])
+        if offer["last_year"] != offer["first_year"]:
+            years += f"–{format_school_year(offer['last_year'])}"
+        return f"{offer['interns']} × {offer['internship']}{education} {years}"
 
     def offer_labels(self) -> list[str]:
+        """A short label per offer, as listed on screen and in the plan table."""
         return [self._label(offer) for offer in self.offers]
 
     def _refresh(self) -> None:
@@ -191,80 +217,68 @@ class PipelinePlannerModel(ToolModel):
         self.revision += 1
 
 
-
 class PipelinePlanner(ToolView):
-    """The planner view: lays out widgets and passes what a participant does to the model."""
+    """The planner view: shows the model, and passes what a participant does to it."""
+
+    title_key, intro_key = "planner.title", "planner.intro"
 
     def __init__(self, model: PipelinePlannerModel | None = None, **kwargs):
-        super().__init__(**kwargs)
-        self.model = model or PipelinePlannerModel()
+        super().__init__(model or PipelinePlannerModel(), **kwargs)
         self.last_timeline: alt.TopLevelMixin | None = None
         self.last_funnel: alt.TopLevelMixin | None = None
-        now = self.model.now
         wide = widgets.Layout(width="100%", max_width="520px")
-        self._language = language_switch(self.model.language)
-        self._title, self._intro = widgets.HTML(), widgets.HTML()
-        self._step1, self._step2, self._step3 = widgets.HTML(), widgets.HTML(), widgets.HTML()
-        self._internship = widgets.Dropdown(layout=wide)
-        self._education = widgets.Dropdown(layout=wide)
-        self._interns = widgets.Text(value="2", continuous_update=False, layout=widgets.Layout(width="260px"))
-        self._years = widgets.IntRangeSlider(min=now, max=now + HORIZON, value=(now + 2, now + 4), layout=wide)
-        self._add = widgets.Button(button_style="primary", layout=widgets.Layout(width="auto"))
+        # The offer being written: the participant's draft until it is added to the model.
+        self._internship = self._describe(widgets.Dropdown(layout=wide), "planner.internship")
+        self._education = self._describe(widgets.Dropdown(layout=wide), "planner.level")
+        self._interns = self._describe(widgets.Text(value="2", continuous_update=False,
+                                                    layout=widgets.Layout(width="260px")), "planner.interns")
+        self._years = self._describe(widgets.SelectionRangeSlider(options=[("", 0)], layout=wide), "planner.years")
+        self._add = self._text(widgets.Button(button_style="primary", layout=widgets.Layout(width="auto")),
+                               "planner.add", "description")
         self._offer_messages = widgets.HTML()
-        self._offers = widgets.Select(rows=4, layout=wide)
-        self._remove = widgets.Button(layout=widgets.Layout(width="auto"))
-        self._region = widgets.Dropdown(options=regions(), value=self.model.region, layout=wide)
+        self._offers = self._describe(widgets.Select(rows=4, layout=wide), "planner.offers")
+        self._remove = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "planner.remove", "description")
+        self._region = self._describe(widgets.Dropdown(options=regions(), layout=wide), "planner.region")
         self._region_note = widgets.HTML()
         slider = dict(min=0.0, max=100.0, step=0.5, readout_format=".1f", continuous_update=False, layout=wide)
-        self._follows = widgets.FloatSlider(value=self.model.follows * 100, **slider)
-        self._applies = widgets.FloatSlider(value=self.model.applies * 100, **slider)
-        self._starts = widgets.FloatSlider(value=self.model.starts * 100, **slider)
+        funnel = lambda value: self.model.set_funnel(  # noqa: E731 - one line, used three times
+            self._follows.value / 100, self._applies.value / 100, self._starts.value / 100)
+        split = lambda value: self.model.set_mbo_split(self._mbo4_k.value / 100, self._mbo4_gt.value / 100)  # noqa: E731
+        self._follows, self._applies, self._starts, self._mbo4_k, self._mbo4_gt = (
+            self._link(name, self._describe(widgets.FloatSlider(**slider), f"planner.{name}"),
+                       to_widget=_percent, action=funnel if name in DEFAULT_FUNNEL else split)
+            for name in ("follows", "applies", "starts", "mbo4_k", "mbo4_gt"))
         self._funnel_note = widgets.HTML()
         self._funnel_messages = widgets.HTML()
-        self._mbo4_k = widgets.FloatSlider(value=self.model.mbo4_k * 100, **slider)
-        self._mbo4_gt = widgets.FloatSlider(value=self.model.mbo4_gt * 100, **slider)
-        self._assumption_note = widgets.HTML()
+        self._assumption_note = self._text(widgets.HTML(), "planner.split_note", tag="div")
         self._result_messages = widgets.HTML()
         self._sentences = widgets.HTML()
         self._table = widgets.HTML()
         self._timeline = widgets.Output()
         self._funnel = widgets.Output()
 
-        self.children = [
-            widgets.HBox([self._title, self._language], layout=widgets.Layout(justify_content="space-between", align_items="center")),
-            self._intro, self._general_messages,
-            self._step1, self._internship, self._education, self._interns, self._years,
+        self._lay_out(
+            self._heading("planner.step1"), self._internship, self._education, self._interns, self._years,
             widgets.HBox([self._add]), self._offer_messages, self._offers, widgets.HBox([self._remove]),
-            self._step2, self._region, self._region_note,
+            self._heading("planner.step2"), self._region, self._region_note,
             self._follows, self._applies, self._starts, self._funnel_note, self._funnel_messages,
             self._mbo4_k, self._mbo4_gt, self._assumption_note,
-            self._step3, self._result_messages, self._sentences, self._table, self._timeline, self._funnel,
-        ]
-        self.layout.max_width = "960px"
+            self._heading("planner.step3"), self._result_messages, self._sentences, self._table,
+            self._timeline, self._funnel,
+        )
+        self._assumption_note.add_class("stagetok-assumption")
         self.add_class("stagetok-pipeline-planner")
 
-        self._language.observe(self._on_language, "value")
+        self._link("region", self._region, action=self.model.set_region)
         self._internship.observe(self._on_internship, "value")
         self._add.on_click(self._on_add)
         self._remove.on_click(self._on_remove)
-        self._region.observe(self._on_region, "value")
-        for box in (self._follows, self._applies, self._starts):
-            box.observe(self._on_funnel, "value")
-        for box in (self._mbo4_k, self._mbo4_gt):
-            box.observe(self._on_split, "value")
-        self.model.observe(self._on_plan, "revision")
-        self.model.observe(self._on_problems, "problems")
 
-        self._apply_language()
-        self._on_plan()
+        self._on_language_extra()
+        self._render()
+        self._show_problems()
 
     # --- participant actions ---------------------------------------------------------------
-    @guarded
-    def _on_language(self, change=None):
-        self.model.language = self._language.value
-        self._apply_language()
-        self._on_plan()
-
     @guarded
     def _on_internship(self, change=None):
         mbo = str(self._internship.value).startswith("mbo")
@@ -274,48 +288,40 @@ class PipelinePlanner(ToolView):
 
     @guarded
     def _on_add(self, button=None):
-        lo, hi = self._years.value
-        self.model.add_offer(self._internship.value, self._education.value, self._interns.value, lo, hi)
+        first, last = self._years.value
+        self.model.add_offer(self._internship.value, self._education.value, self._interns.value, first, last)
 
     @guarded
     def _on_remove(self, button=None):
         if self._offers.index is not None:
             self.model.remove_offer(self._offers.index)
 
-    @guarded
-    def _on_region(self, change=None):
-        self.model.set_region(self._region.value)
-        self._region_note.value = self._region_text()
-
-    @guarded
-    def _on_funnel(self, change=None):
-        self.model.set_funnel(self._follows.value / 100, self._applies.value / 100, self._starts.value / 100)
-        self._funnel_note.value = self._funnel_text()
-
-    @guarded
-    def _on_split(self, change=None):
-        self.model.set_mbo_split(self._mbo4_k.value / 100, self._mbo4_gt.value / 100)
-
     # --- model -> view ---------------------------------------------------------------------
-    @guarded
-    def _on_plan(self, change=None):
-        lang = self.model.language
+    def _render(self) -> None:
+        self._show_years()
         labels = self.model.offer_labels()
         if list(self._offers.options) != labels:
             self._offers.options = labels
         self._remove.disabled = not labels
+        lang = self.model.language
+        self._region_note.value = assumption_html(
+            self._t("planner.region_note", share=format_percent(self.model.region_share, 1, lang)))
+        self._funnel_note.value = assumption_html(
+            self._t("planner.funnel_note", conversion=format_percent(self.model.conversion, 2, lang)))
         plan = self.model.plan
         if not self.model.offers:
-            self._result_messages.value = message_html([("info", t("planner.no_offers", lang=lang))])
+            self._result_messages.value = message_html([("info", self._t("planner.no_offers"))])
             self._sentences.value = self._table.value = ""
             clear_chart(self._timeline)
             clear_chart(self._funnel)
             self.last_timeline = self.last_funnel = None
             return
-        if plan.empty:
-            self._result_messages.value = message_html([("warning", t("planner.no_cohorts", lang=lang))])
+        if "plan" in self.model.problems:
+            self._result_messages.value = self._problem_html("plan")
+        elif plan.empty:
+            self._result_messages.value = message_html([("warning", self._t("planner.no_cohorts"))])
         elif not plan["feasible"].all():
-            self._result_messages.value = message_html([("warning", t("planner.some_infeasible", lang=lang))])
+            self._result_messages.value = message_html([("warning", self._t("planner.some_infeasible"))])
         else:
             self._result_messages.value = ""
         items = "".join(f"<li>{escape(line)}</li>" for line in self.model.sentences())
@@ -330,80 +336,53 @@ class PipelinePlanner(ToolView):
         self.last_funnel = funnel_chart(self.model.funnel(), lang=lang)
         show_chart(self._funnel, self.last_funnel)
 
-    @guarded
-    def _on_problems(self, change=None):
-        lang = self.model.language
-        problems = self.model.problems
+    def _show_problems(self) -> None:
+        self._offer_messages.value = self._problem_html("offer")
+        self._funnel_messages.value = self._problem_html("funnel", "assumptions", "region")
 
-        def render(*fields: str) -> str:
-            return message_html([("error", t(key, lang=lang, **params))
-                                 for field in fields for key, params in problems.get(field, [])])
-
-        self._offer_messages.value = render("offer")
-        self._funnel_messages.value = render("funnel", "assumptions", "region")
-        if "plan" in problems:
-            self._result_messages.value = render("plan")
+    def _on_language_extra(self) -> None:
+        current = self._internship.value
+        self._internship.options = [(self._t(f"internship.{i}") + f" ({i})", i) for i in pipeline.INTERNSHIPS]
+        self._internship.value = current or pipeline.INTERNSHIPS[0]
+        level = self._education.value
+        self._education.options = [(self._t("planner.all_levels"), "")] + [(e, e) for e in ("mbo-2", "mbo-3", "mbo-4")]
+        self._education.value = level or ""
+        self._on_internship()
 
     # --- helpers ---------------------------------------------------------------------------
+    def _show_years(self) -> None:
+        """The school years an offer can span, from the model's ``now`` on."""
+        now = self.model.now
+        years = list(range(now, now + HORIZON + 1))
+        if [value for _, value in self._years.options] != years:
+            first, last = self._years.value if len(self._years.value) == 2 else (0, 0)
+            first = first if first in years else now + 2
+            last = last if last in years and last >= first else first + 2
+            self._years.options = [(format_school_year(year), year) for year in years]
+            self._years.value = (first, last)
+
     def _table_html(self, plan: pd.DataFrame) -> str:
         if plan.empty:
             return ""
         lang = self.model.language
-        head = "".join(f"<th style='text-align:left;padding:2px 8px'>{escape(t(key, lang=lang))}</th>" for key in (
+        head = "".join(f"<th style='text-align:left;padding:2px 8px'>{escape(self._t(key))}</th>" for key in (
             "planner.col_offer", "planner.col_year", "planner.col_cohort", "planner.col_reach",
             "planner.col_available", "planner.col_feasible"))
         rows = []
         for row in plan.itertuples():
             ok = bool(row.feasible)
-            mark = t("planner.feasible" if ok else "planner.infeasible", lang=lang)
+            mark = self._t("planner.feasible" if ok else "planner.infeasible")
             style = "" if ok else " style='background:#fdecea'"
             size = format_int(round(row.cohort_size), lang) + (" *" if row.size_assumed else "")
-            cells = [row.offer, str(row.school_year), f"{row.track} {row.grade} ({row.age})",
+            cells = [row.offer, format_school_year(row.school_year), f"{row.track} {row.grade} ({row.age})",
                      format_int(round(row.pupils_to_reach), lang), size, mark]
             rows.append(f"<tr class='{'ok' if ok else 'stagetok-infeasible'}'{style}>"
                         + "".join(f"<td style='padding:2px 8px'>{escape(c)}</td>" for c in cells) + "</tr>")
-        note = (f"<div style='color:#555'>{escape(t('planner.table_note', lang=lang))}</div>")
+        note = f"<div style='color:#555'>{escape(self._t('planner.table_note'))}</div>"
         return (f"<table class='stagetok-plan' style='border-collapse:collapse'><thead><tr>{head}</tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table>{note}")
 
-    def _region_text(self) -> str:
-        lang = self.model.language
-        share = f"{self.model.region_share * 100:.1f}".replace(".", "," if lang == "nl" else ".")
-        text = t("planner.region_note", lang=lang, share=share)
-        return f"<div class='stagetok-assumption' style='color:#555'>{escape(text)}</div>"
 
-    def _funnel_text(self) -> str:
-        lang = self.model.language
-        conversion = f"{self.model.conversion * 100:.3g}"
-        if lang == "nl":
-            conversion = conversion.replace(".", ",")
-        text = t("planner.funnel_note", lang=lang, conversion=conversion)
-        return f"<div class='stagetok-assumption' style='color:#555'>{escape(text)}</div>"
-
-    def _apply_language(self) -> None:
-        lang = self.model.language
-        self._title.value = f"<h2 style='margin:4px 0'>{escape(t('planner.title', lang=lang))}</h2>"
-        self._intro.value = f"<p>{escape(t('planner.intro', lang=lang))}</p>"
-        for box, key in ((self._step1, "planner.step1"), (self._step2, "planner.step2"), (self._step3, "planner.step3")):
-            box.value = f"<h3>{escape(t(key, lang=lang))}</h3>"
-        current = self._internship.value
-        self._internship.options = [(t(f"internship.{i}", lang=lang) + f" ({i})", i) for i in pipeline.INTERNSHIPS]
-        self._internship.value = current or pipeline.INTERNSHIPS[0]
-        level = self._education.value
-        self._education.options = [(t("planner.all_levels", lang=lang), "")] + [(e, e) for e in ("mbo-2", "mbo-3", "mbo-4")]
-        self._education.value = level or ""
-        labels = {self._internship: "planner.internship", self._education: "planner.level",
-                  self._interns: "planner.interns", self._years: "planner.years", self._region: "planner.region",
-                  self._follows: "planner.follows", self._applies: "planner.applies", self._starts: "planner.starts",
-                  self._mbo4_k: "planner.mbo4_k", self._mbo4_gt: "planner.mbo4_gt", self._offers: "planner.offers"}
-        for box, key in labels.items():
-            box.description = t(key, lang=lang)
-            box.style.description_width = "190px"
-        self._add.description = t("planner.add", lang=lang)
-        self._remove.description = t("planner.remove", lang=lang)
-        self._region_note.value = self._region_text()
-        self._funnel_note.value = self._funnel_text()
-        self._assumption_note.value = (f"<div class='stagetok-assumption' style='color:#555'>"
-                                       f"{escape(t('planner.split_note', lang=lang))}</div>")
-        self._on_internship()
-        self._on_problems()
+def _percent(share: float) -> float:
+    """A share (0.1) as the percentage a slider shows (10.0)."""
+    return round(share * 100, 6)
