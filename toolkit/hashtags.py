@@ -12,7 +12,8 @@ from toolkit.i18n import TextError, t
 
 #: Longest hashtag name (the characters after ``#``) that the lab accepts.
 MAX_TAG_LENGTH = 100
-#: TikTok's caption limit for posts made through its posting API (FACTS.md: 2,200 since 2022).
+#: TikTok's caption limit for posts made through its posting API (2,200 since September 2022;
+#: source in toolkit/data/SOURCES.md, "Figures in the code").
 CAPTION_LIMIT = 2200
 #: A post's recommended number of hashtags.
 MIX_MIN, MIX_MAX = 3, 5
@@ -22,8 +23,8 @@ KINDS = ("branded", "profession", "challenge", "generic")
 #: Tiers, from most to least crowded, then the tag not yet looked up.
 TIERS = ("overused", "sweet_spot", "niche", "unused", "unknown")
 
-#: Generic recruitment tags, Dutch first. #lovemyjob and #internship are the big English
-#: ones the article names; #stagiair is the Dutch word it found barely used.
+#: Generic recruitment tags, Dutch first, then the big English ones (#internship, #lovemyjob).
+#: Their reach today is what a participant looks up on TikTok, never a figure shipped here.
 GENERIC_TAGS = (
     "#stage",
     "#stagiair",
