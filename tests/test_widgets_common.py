@@ -7,7 +7,8 @@ import pytest
 import traitlets
 
 import toolkit
-from toolkit.widgets.common import ToolModel, ToolView, clear_chart, escape, guarded, message_html, show_chart
+from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
+from toolkit.widgets.markup import escape, message_html
 
 
 def test_escape_and_messages_never_pass_markup():
@@ -33,7 +34,8 @@ def test_guarded_turns_an_exception_into_the_friendly_message():
     assert view.shown
 
 
-@pytest.mark.parametrize(("renderer", "mime"), [("default", "text/html"), ("mimetype", "application/vnd.vegalite.v5+json")])
+@pytest.mark.parametrize(("renderer", "mime"),
+                         [("default", "text/html"), ("mimetype", "application/vnd.vegalite.v5+json")])
 def test_show_chart_puts_the_renderers_bundle_into_the_output_state(renderer, mime):
     chart = alt.Chart(pd.DataFrame({"a": [1, 2]})).mark_bar().encode(x="a:Q")
     previous = alt.renderers.active

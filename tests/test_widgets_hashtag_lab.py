@@ -1,6 +1,7 @@
 """Hashtag Lab widget tests without a browser: set a child's value as a participant would."""
 
 import pytest
+import traitlets
 
 from toolkit.widgets.hashtag_lab import MAX_TAGS, HashtagLab, HashtagLabModel
 
@@ -174,7 +175,7 @@ def test_an_unexpected_error_becomes_a_friendly_message(lab, monkeypatch):
 
 def test_model_validates_language_and_bounds_fields():
     model = HashtagLabModel()
-    with pytest.raises(Exception):
+    with pytest.raises(traitlets.TraitError):
         model.language = "de"
     model.company = "y" * 5000
     assert len(model.company) == 500
@@ -222,6 +223,6 @@ def test_a_refused_threshold_stays_in_view_with_its_message_and_the_model_keeps_
 def test_the_model_alone_suggests_and_refuses_thresholds_from_code():
     model = HashtagLabModel(company="Bakkerij Jansen")
     assert "#werkenbijbakkerijjansen" in list(model.tags["hashtag"])
-    with pytest.raises(Exception, match="sweet spot|grenzen"):
+    with pytest.raises(traitlets.TraitError, match="sweet spot|grenzen"):
         model.sweet_spot = 2_000_000  # above overused: a programming error, not a participant's
     assert model.sweet_spot == 10_000

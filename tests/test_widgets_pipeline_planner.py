@@ -30,7 +30,8 @@ def test_an_offer_gives_sentences_a_table_and_charts(planner):
     offer(planner)
     plan = planner.model.plan
     assert set(plan["school_year"]) == {2029, 2030}
-    assert "Wie nu 15 is en in vmbo-t 3 zit, kan vanaf schooljaar 2029 bij jullie op bpv-stage" in planner._sentences.value
+    sentence = "Wie nu 15 is en in vmbo-t 3 zit, kan vanaf schooljaar 2029 bij jullie op bpv-stage"
+    assert sentence in planner._sentences.value
     assert "<table class='stagetok-plan'" in planner._table.value
     spec = planner.last_timeline.to_dict()
     (rows,) = spec["datasets"].values()

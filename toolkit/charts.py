@@ -85,6 +85,30 @@ def hashtag_mix_chart(sheet: pd.DataFrame, mix: list[str] | None = None, lang: s
     )
 
 
+def _numbers(frame: pd.DataFrame, columns: list[str], digits: int | None = None) -> pd.DataFrame:
+    """A copy with ``columns`` as floats, optionally rounded.
+
+    Missing values of any kind (None, NaN, pd.NA) become NaN, which Altair writes as ``null``;
+    an object column holding None would otherwise reach the page as ``NaN``, which is not JSON.
+    """
+    data = frame.copy()
+    for column in columns:
+        values = pd.to_numeric(data[column], errors="coerce").astype("float64")
+        data[column] = values if digits is None else values.round(digits)
+    return data
+
+
+def _span(start, end) -> str:
+    """The school years from ``start`` up to (not including) ``end``: ``2026–2028``.
+
+    Empty when either is unknown: Altair 5.5 writes a missing value in a pandas 3 text column
+    as NaN, which is not JSON, so a text column never holds one.
+    """
+    if pd.isna(start) or pd.isna(end):
+        return ""
+    return f"{int(start)}–{int(end) - 1}"
+
+
 def _cohort_label(frame: pd.DataFrame, lang: str | None) -> pd.Series:
     return frame["age"].astype(int).astype(str) + " " + t("chart.years_old", lang=lang) + " · " + frame["cohort"]
 
@@ -107,10 +131,11 @@ def pipeline_timeline_chart(frame: pd.DataFrame, lang: str | None = None) -> alt
         do. Opacity is the share of the cohort on that route.
     """
     layer_names = {"education": t("chart.education", lang=lang), "internship": t("chart.internship", lang=lang)}
+    frame = _numbers(frame, ["start", "end", "share"])
     data = frame.assign(
         label=_cohort_label(frame, lang),
         kind=frame["layer"].map(layer_names),
-        years=frame["start"].astype(str) + "–" + (frame["end"] - 1).astype(str),
+        years=[_span(start, end) for start, end in zip(frame["start"], frame["end"], strict=True)],
         percent=(frame["share"] * 100).round(1),
         row=frame["name"],
     ).sort_values(["age", "cohort", "layer", "start"])
@@ -148,14 +173,16 @@ def funnel_chart(frame: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     frame : pandas.DataFrame
         As :func:`toolkit.pipeline.funnel` returns (columns ``stage`` and ``pupils``).
     """
+    frame = _numbers(frame, ["pupils"])
     data = frame.assign(
         label=[t(f"funnel.{stage}", lang=lang) for stage in frame["stage"]],
-        rounded=frame["pupils"].round(0).astype("int64"),
+        rounded=frame["pupils"].round(0),
     )
     bars = alt.Chart(data, title=t("chart.funnel", lang=lang)).mark_bar(color="#1f77b4").encode(
         y=alt.Y("label:N", sort=list(data["label"]), title=None),
         x=alt.X("pupils:Q", title=t("chart.pupils", lang=lang)),
-        tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("rounded:Q", title=t("chart.pupils", lang=lang), format=",")],
+        tooltip=[alt.Tooltip("label:N", title=" "),
+                 alt.Tooltip("rounded:Q", title=t("chart.pupils", lang=lang), format=",")],
     )
     text = bars.mark_text(align="left", dx=4).encode(text=alt.Text("rounded:Q", format=","))
     return (bars + text).properties(width=420)
@@ -224,7 +251,8 @@ def viewers_chart(viewers: pd.DataFrame, lang: str | None = None) -> alt.Chart:
 
 def scenario_chart(band: pd.DataFrame, actual: pd.DataFrame | None = None, lang: str | None = None) -> alt.LayerChart:
     """Cumulative views: the simulated 10-90 % band and median, with the company's own weeks drawn over it."""
-    data = band[["week", "cumulative_low", "cumulative_median", "cumulative_high"]].round(0)
+    data = _numbers(band[["week", "cumulative_low", "cumulative_median", "cumulative_high"]],
+                    ["cumulative_low", "cumulative_median", "cumulative_high"], digits=0)
     x = alt.X("week:Q", title=t("chart.week", lang=lang), axis=alt.Axis(tickMinStep=1))
     area = alt.Chart(data).mark_area(opacity=0.3, color="#6baed6").encode(
         x=x, y=alt.Y("cumulative_low:Q", title=t("chart.cumulative_views", lang=lang)), y2="cumulative_high:Q",
@@ -235,7 +263,7 @@ def scenario_chart(band: pd.DataFrame, actual: pd.DataFrame | None = None, lang:
     line = alt.Chart(data).mark_line(color="#08519c").encode(x=x, y="cumulative_median:Q")
     layers = [area, line]
     if actual is not None and len(actual):
-        own = actual[["week", "cumulative"]].assign(label=t("chart.own_views", lang=lang))
+        own = _numbers(actual[["week", "cumulative"]], ["cumulative"]).assign(label=t("chart.own_views", lang=lang))
         layers.append(alt.Chart(own).mark_line(point=True, color="#e6550d", strokeDash=[4, 2]).encode(
             x=x, y="cumulative:Q",
             tooltip=[alt.Tooltip("label:N", title=" "), alt.Tooltip("week:Q", title=t("chart.week", lang=lang)),

@@ -17,7 +17,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Something went wrong while processing. Your input is kept; try again or ask "
         "the facilitator for help.",
     },
-    "app.assumption": {"nl": "Aanname", "en": "Assumption"},
     # --- checking one tag ----------------------------------------------------------------
     "tag.empty": {"nl": "De hashtag is leeg.", "en": "The hashtag is empty."},
     "tag.only_hash": {
@@ -532,14 +531,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "chart.in_mix": {"nl": "In de mix", "en": "In the mix"},
     "chart.yes": {"nl": "ja", "en": "yes"},
     "chart.no": {"nl": "nee", "en": "no"},
-    "chart.timeline": {"nl": "Wie nu TikTok kijkt, loopt wanneer stage?", "en": "Who watches TikTok today, interns when?"},
+    "chart.timeline": {
+        "nl": "Wie nu TikTok kijkt, loopt wanneer stage?",
+        "en": "Who watches TikTok today, interns when?",
+    },
     "chart.date": {"nl": "Datum", "en": "Date"},
     "chart.video_views": {"nl": "Weergaven", "en": "Views"},
     "chart.rolling": {"nl": "Gemiddelde over 7 dagen", "en": "7-day average"},
     "chart.daily_views": {"nl": "Weergaven per dag (lijn: gemiddelde over 7 dagen)",
                           "en": "Views per day (line: 7-day average)"},
     "chart.followers": {"nl": "Volgers", "en": "Followers"},
-    "chart.views_per_video": {"nl": "Weergaven per video (oranje: de beste)", "en": "Views per video (orange: the best)"},
+    "chart.views_per_video": {
+        "nl": "Weergaven per video (oranje: de beste)",
+        "en": "Views per video (orange: the best)",
+    },
     "chart.video": {"nl": "Video", "en": "Video"},
     "chart.posted": {"nl": "Geplaatst", "en": "Posted"},
     "chart.viewers": {"nl": "Kijkers", "en": "Viewers"},
@@ -560,8 +565,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "chart.share_percent": {"nl": "Deel van de groep (%)", "en": "Share of the group (%)"},
     "chart.education": {"nl": "Opleiding", "en": "Education"},
     "chart.internship": {"nl": "Stage", "en": "Internship"},
-    "chart.in_education": {"nl": "In welke opleiding zitten ze?", "en": "Which education are they in?"},
-    "chart.available_for": {"nl": "Wanneer kunnen ze bij jullie stage lopen?", "en": "When can they intern with you?"},
     "chart.funnel": {"nl": "Van bereikt tot stagiair", "en": "From reached to intern"},
     "chart.pupils": {"nl": "Aantal leerlingen", "en": "Number of pupils"},
     "funnel.reached": {"nl": "bereikt", "en": "reached"},

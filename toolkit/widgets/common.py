@@ -1,9 +1,8 @@
-"""Pieces every widget view shares: safe callbacks, escaped messages, the language switch."""
+"""The base of every tool: ``ToolModel`` holds the state, ``ToolView`` shows it; safe callbacks."""
 
 from __future__ import annotations
 
 import functools
-import html
 import logging
 from collections.abc import Callable
 
@@ -11,36 +10,12 @@ import altair as alt
 import ipywidgets as widgets
 import traitlets
 
-from toolkit.i18n import LANGUAGES, check_language, t
+from toolkit.i18n import LANGUAGES, TextError, check_language, t
+from toolkit.widgets.markup import escape, message_html
 
 log = logging.getLogger("toolkit.widgets")
 
-_LEVEL_STYLE = {
-    "info": "background:#eef6fc;border-left:4px solid #1f77b4;",
-    "ok": "background:#eefaf0;border-left:4px solid #2ca02c;",
-    "warning": "background:#fff8e6;border-left:4px solid #e0a000;",
-    "error": "background:#fdecea;border-left:4px solid #d62728;",
-}
-
-
 Problem = tuple[str, dict]  # a catalogue key and its parameters
-
-
-def escape(text: object) -> str:
-    """Escape participant text for an HTML widget, so it shows as text and never as markup."""
-    return html.escape(str(text), quote=True)
-
-
-def message_html(messages: list[tuple[str, str]]) -> str:
-    """Render ``(level, text)`` messages as escaped HTML boxes (``role=alert`` for errors)."""
-    parts = []
-    for level, text in messages:
-        role = ' role="alert"' if level == "error" else ""
-        parts.append(
-            f'<div class="stagetok-msg stagetok-{level}"{role} '
-            f'style="{_LEVEL_STYLE[level]}padding:4px 8px;margin:2px 0;">{escape(text)}</div>'
-        )
-    return "".join(parts)
 
 
 def guarded(method: Callable) -> Callable:
@@ -61,11 +36,6 @@ def guarded(method: Callable) -> Callable:
             return None
 
     return wrapper
-
-
-def assumption_html(text: str) -> str:
-    """An assumption note: grey, escaped, marked so a participant can tell it from a fact."""
-    return f"<div class='stagetok-assumption' style='color:#555'>{escape(text)}</div>"
 
 
 def language_switch(value: str) -> widgets.ToggleButtons:
@@ -117,7 +87,10 @@ class ToolModel(traitlets.HasTraits):
 
     @traitlets.validate("language")
     def _validate_language(self, proposal):
-        return check_language(proposal["value"])
+        try:
+            return check_language(proposal["value"])
+        except ValueError as error:
+            raise traitlets.TraitError(str(error)) from error
 
     def _set_problems(self, field: str, problems: list[Problem]) -> None:
         current = dict(self.problems)
@@ -126,6 +99,27 @@ class ToolModel(traitlets.HasTraits):
         else:
             current.pop(field, None)
         self.problems = current
+
+    def _apply(self, field: str, values: Callable[[], dict], refused: Problem | None = None) -> bool:
+        """Set the traits that ``values()`` returns, together, or record why not.
+
+        ``values`` reads and checks a participant's input; when it raises a ``TextError`` (or
+        another ``ValueError``, ``TypeError`` or ``KeyError``) nothing changes and the problem
+        is recorded under ``field``: the error's own key, or ``refused`` when given. On success
+        the field's problems are cleared. Returns True when the values were set.
+        """
+        try:
+            changes = values()
+        except (ValueError, TypeError, KeyError) as error:
+            if refused is None and not isinstance(error, TextError):
+                raise
+            self._set_problems(field, [refused or (error.key, error.params)])
+            return False
+        self._set_problems(field, [])
+        with self.hold_trait_notifications():
+            for name, value in changes.items():
+                setattr(self, name, value)
+        return True
 
     def problems_of(self, *fields: str) -> list[Problem]:
         """Open problems of ``fields``; a field covers its sub-fields (``posts`` covers ``posts:#stage``)."""
@@ -145,8 +139,8 @@ class ToolView(widgets.VBox):
     """
 
     model: ToolModel
-    #: Catalogue keys of the tool's title and introduction.
-    title_key = "app.title"
+    #: Catalogue keys of the tool's title (every tool has one) and introduction (optional).
+    title_key: str
     intro_key = ""
     #: Width of the labels in front of inputs.
     label_width = "190px"
@@ -221,6 +215,13 @@ class ToolView(widgets.VBox):
             style = " style='margin:4px 0'" if tag == "h2" else ""
             text = f"<{tag}{style}>{escape(text)}</{tag}>"
         setattr(widget, attribute, text)
+
+    def _start(self, css_class: str) -> None:
+        """Finish building: mark the root for styles and tests, then show the model's state."""
+        self.add_class(css_class)
+        self._on_language_extra()
+        self._render()
+        self._show_problems()
 
     def _lay_out(self, *children: widgets.Widget) -> None:
         """Set the view's children: header, introduction, error place, then ``children``."""

@@ -12,16 +12,8 @@ import traitlets
 from toolkit import hashtags
 from toolkit.charts import TIER_COLOURS, hashtag_mix_chart
 from toolkit.i18n import TextError, format_int
-from toolkit.widgets.common import (
-    ToolModel,
-    ToolView,
-    assumption_html,
-    clear_chart,
-    escape,
-    guarded,
-    message_html,
-    show_chart,
-)
+from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
+from toolkit.widgets.markup import assumption_html, escape, message_html
 
 #: A field longer than this is refused before any work is done (a pasted essay, say).
 MAX_FIELD_LENGTH = 500
@@ -136,32 +128,22 @@ class HashtagLabModel(ToolModel):
 
     def set_posts(self, tag: str, text: str) -> bool:
         """Record the post count typed for ``tag``; an empty field clears it."""
-        field = "posts:" + tag.casefold()
-        try:
+
+        def values():
             value = hashtags.parse_posts(str(text)[:MAX_FIELD_LENGTH])
-        except TextError as error:
-            self._set_problems(field, [(error.key, error.params)])
-            return False
-        self._set_problems(field, [])
-        posts = dict(self.posts)
-        if value is None:
-            posts.pop(tag.casefold(), None)
-        else:
-            posts[tag.casefold()] = value
-        self.posts = posts
-        return True
+            posts = {key: count for key, count in self.posts.items() if key != tag.casefold()}
+            return {"posts": posts if value is None else {**posts, tag.casefold(): value}}
+
+        return self._apply("posts:" + tag.casefold(), values)
 
     def set_thresholds(self, sweet_spot: int, overused: int) -> bool:
         """Change the tier limits; refused limits leave the old ones in place."""
-        try:
-            hashtags.Thresholds(int(sweet_spot), int(overused))
-        except (TextError, TypeError, ValueError):
-            self._set_problems("thresholds", [("tiers.bad_thresholds", {})])
-            return False
-        self._set_problems("thresholds", [])
-        with self.hold_trait_notifications():
-            self.sweet_spot, self.overused = int(sweet_spot), int(overused)
-        return True
+
+        def values():
+            limits = hashtags.Thresholds(int(sweet_spot), int(overused))
+            return {"sweet_spot": limits.sweet_spot, "overused": limits.overused}
+
+        return self._apply("thresholds", values, refused=("tiers.bad_thresholds", {}))
 
     def choose(self, tags: list[str]) -> None:
         """The team picks its own tags for the caption (choosing what is chosen changes nothing)."""
@@ -236,8 +218,8 @@ class HashtagLab(ToolView):
         self._add = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "lab.add", "description")
         self._own_messages = widgets.HTML()
         number = dict(min=1, max=10**12, layout=widgets.Layout(width="300px"))
-        self._sweet_spot = self._describe(widgets.BoundedIntText(value=self.model.sweet_spot, **number), "lab.sweet_from")
-        self._overused = self._describe(widgets.BoundedIntText(value=self.model.overused, **number), "lab.overused_from")
+        self._sweet_spot = self._describe(widgets.BoundedIntText(**number), "lab.sweet_from")
+        self._overused = self._describe(widgets.BoundedIntText(**number), "lab.overused_from")
         self._threshold_rule = widgets.HTML()
         self._threshold_messages = widgets.HTML()
         self._mix = widgets.HTML()
@@ -262,7 +244,6 @@ class HashtagLab(ToolView):
             self._heading("lab.step3"), self._text(widgets.HTML(), "lab.mix", tag="b"), self._mix,
             widgets.HBox([self._use_mix]), self._chosen, self._caption_text, self._caption_stats, self._caption_preview,
         )
-        self.add_class("stagetok-hashtag-lab")
 
         for name in ("company", "profession", "challenge", "caption_text"):
             self._link(name, getattr(self, f"_{name}"))
@@ -278,9 +259,7 @@ class HashtagLab(ToolView):
         self._add.on_click(self._on_add)
         self._own_tag.observe(self._on_add, "value")
         self._use_mix.on_click(self._on_use_mix)
-
-        self._render()
-        self._show_problems()
+        self._start("stagetok-hashtag-lab")
 
     # --- participant actions -----------------------------------------------------------------
     @guarded
@@ -326,13 +305,13 @@ class HashtagLab(ToolView):
                        limit=format_int(stats["limit"], lang), hashtags=stats["hashtags"])
         messages = []
         if not stats["fits"]:
-            messages.append(("error", self._t("lab.caption_too_long", over=format_int(stats["length"] - stats["limit"], lang),
-                                              limit=format_int(stats["limit"], lang))))
+            over, limit = format_int(stats["length"] - stats["limit"], lang), format_int(stats["limit"], lang)
+            messages.append(("error", self._t("lab.caption_too_long", over=over, limit=limit)))
         if stats["hashtags"] > hashtags.MIX_MAX:
             messages.append(("warning", self._t("lab.caption_many_tags")))
         colour = "#d62728" if not stats["fits"] else "#333"
-        self._caption_stats.value = (f"<span class='stagetok-caption-stats' style='color:{colour}'>{escape(text)}</span>"
-                                     + message_html(messages))
+        stats_html = f"<span class='stagetok-caption-stats' style='color:{colour}'>{escape(text)}</span>"
+        self._caption_stats.value = stats_html + message_html(messages)
         self._caption_preview.value = (
             f"<div style='color:#555'>{escape(self._t('lab.preview'))}:</div>"
             f"<div class='stagetok-caption-preview' style='white-space:pre-wrap;border:1px solid #ddd;"
@@ -363,7 +342,8 @@ class HashtagLab(ToolView):
             if tag in old:
                 posts_box, badge = old[tag]
             else:
-                posts_box, badge = widgets.Text(continuous_update=False, layout=widgets.Layout(width="140px")), widgets.HTML()
+                posts_box = widgets.Text(continuous_update=False, layout=widgets.Layout(width="140px"))
+                badge = widgets.HTML()
                 posts_box.observe(functools.partial(self._on_posts, tag), "value")
             count = posts.get(tag.casefold())
             # Show the model's count, but keep the team's own way of writing it ("12,5K"), and

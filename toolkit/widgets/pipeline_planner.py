@@ -12,16 +12,8 @@ from toolkit.charts import funnel_chart, pipeline_timeline_chart
 from toolkit.i18n import TextError, format_int, format_percent, format_school_year
 from toolkit.pipeline import parse_interns
 from toolkit.regions import NATIONAL, region_share, regions
-from toolkit.widgets.common import (
-    ToolModel,
-    ToolView,
-    assumption_html,
-    clear_chart,
-    escape,
-    guarded,
-    message_html,
-    show_chart,
-)
+from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
+from toolkit.widgets.markup import assumption_html, escape, message_html
 
 #: Most offers a plan holds.
 MAX_OFFERS = 10
@@ -35,7 +27,8 @@ class PipelinePlannerModel(ToolModel):
     """State of the planner: offers, region and funnel in; the plan out."""
 
     now = traitlets.Int(help="The school year now (the year it starts in).")
-    offers = traitlets.List(traitlets.Dict(), help="Internships offered: internship, education, interns, first_year, last_year.")
+    offers = traitlets.List(traitlets.Dict(),
+                            help="Internships offered: internship, education, interns, first_year, last_year.")
     region = traitlets.Unicode(NATIONAL, help="Nederland or a province.")
     follows = traitlets.Float(DEFAULT_FUNNEL["follows"], help="Share of reached pupils that follows the company.")
     applies = traitlets.Float(DEFAULT_FUNNEL["applies"], help="Share of followers that applies.")
@@ -101,36 +94,30 @@ class PipelinePlannerModel(ToolModel):
 
     def set_region(self, region: str) -> bool:
         """Plan for ``region`` (:data:`toolkit.regions.NATIONAL` or a province); refuse others."""
-        if region not in regions():
-            self._set_problems("region", [("planner.bad_region", {})])
-            return False
-        self._set_problems("region", [])
-        self.region = region
-        return True
+
+        def values():
+            region_share(region)  # a KeyError for anything but Nederland or a province
+            return {"region": region}
+
+        return self._apply("region", values, refused=("planner.bad_region", {}))
 
     def set_funnel(self, follows: float, applies: float, starts: float) -> bool:
         """Change the funnel rates (0..1); refused rates leave the old ones in place."""
-        try:
+
+        def values():
             pipeline.conversion_of(follows, applies, starts)
-        except TextError as error:
-            self._set_problems("funnel", [(error.key, error.params)])
-            return False
-        self._set_problems("funnel", [])
-        with self.hold_trait_notifications():
-            self.follows, self.applies, self.starts = float(follows), float(applies), float(starts)
-        return True
+            return {"follows": float(follows), "applies": float(applies), "starts": float(starts)}
+
+        return self._apply("funnel", values)
 
     def set_mbo_split(self, mbo4_k: float, mbo4_gt: float) -> bool:
         """Change the assumed share of vmbo pupils who start at mbo-4; refused shares change nothing."""
-        try:
+
+        def values():
             self.assumptions(mbo4_k, mbo4_gt)
-        except TextError as error:
-            self._set_problems("assumptions", [(error.key, error.params)])
-            return False
-        self._set_problems("assumptions", [])
-        with self.hold_trait_notifications():
-            self.mbo4_k, self.mbo4_gt = float(mbo4_k), float(mbo4_gt)
-        return True
+            return {"mbo4_k": float(mbo4_k), "mbo4_gt": float(mbo4_gt)}
+
+        return self._apply("assumptions", values)
 
     # --- derived ---------------------------------------------------------------------------
     def assumptions(self, mbo4_k: float | None = None, mbo4_gt: float | None = None) -> pipeline.Assumptions:
@@ -202,7 +189,8 @@ class PipelinePlannerModel(ToolModel):
                 for year in range(offer["first_year"], offer["last_year"] + 1):
                     rows = pipeline.reach_needed(
                         offer["internship"], offer["interns"], year, conversion=self.conversion,
-                        region_share=self.region_share, educations=(offer["education"],) if offer["education"] else None,
+                        region_share=self.region_share,
+                        educations=(offer["education"],) if offer["education"] else None,
                         now=self.now, assumptions=a,
                     )
                     frames.append(rows.assign(offer=self._label(offer), school_year=year, interns=offer["interns"]))
@@ -267,16 +255,12 @@ class PipelinePlanner(ToolView):
             self._timeline, self._funnel,
         )
         self._assumption_note.add_class("stagetok-assumption")
-        self.add_class("stagetok-pipeline-planner")
 
         self._link("region", self._region, action=self.model.set_region)
         self._internship.observe(self._on_internship, "value")
         self._add.on_click(self._on_add)
         self._remove.on_click(self._on_remove)
-
-        self._on_language_extra()
-        self._render()
-        self._show_problems()
+        self._start("stagetok-pipeline-planner")
 
     # --- participant actions ---------------------------------------------------------------
     @guarded

@@ -15,16 +15,8 @@ from toolkit.analytics import ExportError, TikTokExport, load_export
 from toolkit.i18n import TextError, format_decimal, format_int, format_percent
 from toolkit.regions import NATIONAL, region_share, regions
 from toolkit.samples import SAMPLE_DIR
-from toolkit.widgets.common import (
-    ToolModel,
-    ToolView,
-    assumption_html,
-    clear_chart,
-    escape,
-    guarded,
-    message_html,
-    show_chart,
-)
+from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
+from toolkit.widgets.markup import assumption_html, escape, message_html
 
 #: Charts the explorer can draw, in the order shown (and offered for download).
 CHARTS = ("daily_views", "followers", "video_views", "viewers", "scenario")
@@ -45,7 +37,8 @@ class ReachExplorerModel(ToolModel):
     weeks = traitlets.Int(26, help="Weeks in the scenario.")
     median = traitlets.Float(reach.ViewsModel().median, help="Views of a typical video (assumption unless fitted).")
     sigma = traitlets.Float(reach.ViewsModel().sigma, help="Spread of log views (assumption unless fitted).")
-    fitted = traitlets.Bool(False, read_only=True, help="True while median and sigma are fitted to the export's videos.")
+    fitted = traitlets.Bool(False, read_only=True,
+                            help="True while median and sigma are the ones fitted to the export's videos.")
     on_tiktok = traitlets.Float(reach.Audience().on_tiktok, help="Share of the target group on TikTok.")
     views_per_person = traitlets.Float(reach.Audience().views_per_person, help="Views per person reached.")
     region = traitlets.Unicode(NATIONAL, help="Nederland or a province.")
@@ -59,9 +52,10 @@ class ReachExplorerModel(ToolModel):
 
     @traitlets.validate("posts_per_week", "weeks")
     def _validate_scenario(self, proposal):
-        low, high = (0, reach.MAX_POSTS_PER_WEEK) if proposal["trait"].name == "posts_per_week" else (1, reach.MAX_WEEKS)
+        name = proposal["trait"].name
+        low, high = (0, reach.MAX_POSTS_PER_WEEK) if name == "posts_per_week" else (1, reach.MAX_WEEKS)
         if not low <= proposal["value"] <= high:
-            raise traitlets.TraitError(f"{proposal['trait'].name} must lie between {low} and {high}.")
+            raise traitlets.TraitError(f"{name} must lie between {low} and {high}.")
         return proposal["value"]
 
     @traitlets.validate("median", "sigma", "on_tiktok", "views_per_person", "region")
@@ -108,47 +102,38 @@ class ReachExplorerModel(ToolModel):
 
     def set_scenario(self, posts_per_week: int, weeks: int) -> bool:
         """Change videos a week and weeks; refused values change nothing and record a problem."""
-        try:
+
+        def values():
             reach.simulate(posts_per_week, weeks, runs=1)
-        except TextError as error:
-            self._set_problems("scenario", [(error.key, error.params)])
-            return False
-        self._set_problems("scenario", [])
-        with self.hold_trait_notifications():
-            self.posts_per_week, self.weeks = int(posts_per_week), int(weeks)
-        return True
+            return {"posts_per_week": int(posts_per_week), "weeks": int(weeks)}
+
+        return self._apply("scenario", values)
 
     def set_views_model(self, median: float, sigma: float) -> bool:
         """Change the views of a typical video and their spread (the workshop's assumption)."""
-        try:
-            reach.ViewsModel(float(median), float(sigma))
-        except (TextError, TypeError, ValueError):
-            self._set_problems("model", [("reach.bad_model", {})])
-            return False
-        self._set_problems("model", [])
-        with self.hold_trait_notifications():
-            self.median, self.sigma = float(median), float(sigma)
-        return True
+
+        def values():
+            model = reach.ViewsModel(float(median), float(sigma))
+            return {"median": model.median, "sigma": model.sigma}
+
+        return self._apply("model", values, refused=("reach.bad_model", {}))
 
     def set_audience(self, on_tiktok: float, views_per_person: float, region: str) -> bool:
         """Change who the views could reach; refused values change nothing and record a problem."""
-        try:
+
+        def values():
             self.audience(on_tiktok, views_per_person, region)
-        except (TextError, KeyError):
-            self._set_problems("audience", [("reach.bad_audience", {})])
-            return False
-        self._set_problems("audience", [])
-        with self.hold_trait_notifications():
-            self.on_tiktok, self.views_per_person, self.region = float(on_tiktok), float(views_per_person), region
-        return True
+            return {"on_tiktok": float(on_tiktok), "views_per_person": float(views_per_person), "region": region}
+
+        return self._apply("audience", values, refused=("reach.bad_audience", {}))
 
     # --- derived ---------------------------------------------------------------------------
     def audience(self, on_tiktok=None, views_per_person=None, region=None) -> reach.Audience:
         """The audience assumptions of the model (or with the given values instead)."""
+        on_tiktok = self.on_tiktok if on_tiktok is None else float(on_tiktok)
+        views_per_person = self.views_per_person if views_per_person is None else float(views_per_person)
         region = self.region if region is None else region
-        return reach.Audience(on_tiktok=self.on_tiktok if on_tiktok is None else float(on_tiktok),
-                              views_per_person=self.views_per_person if views_per_person is None else float(views_per_person),
-                              region_share=region_share(region))
+        return reach.Audience(on_tiktok=on_tiktok, views_per_person=views_per_person, region_share=region_share(region))
 
     def actual(self) -> pd.DataFrame | None:
         """The export's own views per week, or None without an export."""
@@ -262,17 +247,14 @@ class ReachExplorer(ToolView):
             self._heading("explorer.step2"), self._posts, self._weeks, self._median, self._sigma,
             self._on_tiktok, self._views_per_person, self._region, self._assumptions, self._scenario_messages,
             self._summary, self._outputs["scenario"],
-            self._heading("explorer.step3"), self._which, self._format, widgets.HBox([self._make_image]), self._download,
+            self._heading("explorer.step3"), self._which, self._format, widgets.HBox([self._make_image]),
+            self._download,
         )
-        self.add_class("stagetok-reach-explorer")
 
         self._upload.observe(self._on_upload, "value")
         self._sample.on_click(self._on_sample)
         self._make_image.on_click(self._on_make_image)
-
-        self._on_language_extra()
-        self._render()
-        self._show_problems()
+        self._start("stagetok-reach-explorer")
 
     # --- participant actions ---------------------------------------------------------------
     @guarded
