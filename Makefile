@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8866
 POOL ?= 2
 
-.PHONY: start test lab room bench browser clean
+.PHONY: start test check lint lab room bench browser clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "StageTok needs Python 3.11 or newer; run: make PYTHON=python3.12 ...")'
@@ -36,9 +36,17 @@ lab: $(VENV)/.installed
 browser: $(VENV)/.installed-test
 	$(BIN)/python tests/browser/chromium.py --install
 
-## Every test: unit, widget, notebook execution and browser tests.
-test: $(VENV)/.installed-test browser
+## Every test: the linter, then unit, widget, notebook execution and browser tests.
+test: lint browser
 	$(BIN)/python -m pytest
+
+## The linter and the fast tests (no browser, no notebooks): under a minute, for every change.
+check: lint
+	$(BIN)/python -m pytest -m "not browser and not notebook"
+
+## Ruff, configured in pyproject.toml (style, import order, numpy docstrings, bug patterns).
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
 
 ## Speed and memory budgets, measured against a minimal page in the same run.
 bench: $(VENV)/.installed-test browser
