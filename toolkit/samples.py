@@ -52,10 +52,12 @@ def sample_tables(exported_on: _dt.date = SAMPLE_DATE, days: int = 60, seed: int
     overview.loc[days - 1, "Profile Views"] = "undefined"  # real exports write this for a missing number
     gained = rng.poisson(2 + posted * 6)
     followers = 310 + np.cumsum(gained)
-    history = pd.DataFrame({"Date": labels, "Followers": followers, "Difference in followers from previous day": gained})
+    history = pd.DataFrame({"Date": labels, "Followers": followers,
+                            "Difference in followers from previous day": gained})
     new = (views * rng.uniform(0.5, 0.8, days)).round().astype(int)
-    viewers = pd.DataFrame({"Date": labels, "Total Viewers": (views * 0.85).round().astype(int),
-                            "New Viewers": new, "Returning Viewers": ((views * 0.85).round() - new).clip(0).astype(int)})
+    total = (views * 0.85).round()
+    viewers = pd.DataFrame({"Date": labels, "Total Viewers": total.astype(int), "New Viewers": new,
+                            "Returning Viewers": (total - new).clip(0).astype(int)})
     activity_days = dates[-7:]
     activity = pd.DataFrame([{"Date": month_day(d, language), "Hour": h,
                               "Active followers": int(rng.poisson(20 + 60 * (15 <= h <= 21)))}
@@ -73,7 +75,8 @@ def sample_tables(exported_on: _dt.date = SAMPLE_DATE, days: int = 60, seed: int
     content = pd.DataFrame({
         "Time": [month_day(dates[i], language) for i in post_days],
         "Video title": [f"[verzonnen] {t}" for t in titles],
-        "Video link": [f"https://www.tiktok.com/@voorbeeld/video/{7000000000000000000 + i}" for i in range(len(titles))],
+        "Video link": [f"https://www.tiktok.com/@voorbeeld/video/{7_000_000_000_000_000_000 + i}"
+                       for i in range(len(titles))],
         "Post time": [f"{dates[i].isoformat()} {int(rng.integers(7, 21)):02d}:{int(rng.integers(0, 60)):02d}:00"
                       for i in post_days],
         "Total likes": rng.poisson(60, len(titles)),
@@ -101,6 +104,7 @@ ZIPS = {
 
 
 def zip_bytes(files: dict[str, bytes], stamp: _dt.date) -> bytes:
+    """Pack ``files`` into a zip whose entries all carry the date ``stamp`` (same bytes every run)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in files.items():

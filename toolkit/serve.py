@@ -66,7 +66,7 @@ def voila_command(
 
 
 def lan_address() -> str:
-    """This computer's first non-loopback IPv4 address, from its own host name (no traffic)."""
+    """Find the computer's first non-loopback IPv4 address, from its own host name (no traffic)."""
     try:
         infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
     except OSError:
@@ -78,6 +78,7 @@ def lan_address() -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Serve the dashboards: ``python -m toolkit.serve [--room] [--port N] [--pool-size N]``."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)
     parser.add_argument("--pool-size", type=int, default=2)

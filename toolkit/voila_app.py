@@ -11,6 +11,7 @@ TEMPLATE = "stagetok"
 
 
 def main() -> None:
+    """Run Voila's own command line with StageTok's template folder first on the search path."""
     existing = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
     os.environ["JUPYTER_PATH"] = os.pathsep.join([str(SHARE), *existing])
     from voila.app import main as voila_main

@@ -224,7 +224,8 @@ class HashtagLab(ToolView):
         self._threshold_messages = widgets.HTML()
         self._mix = widgets.HTML()
         self._use_mix = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "lab.use_mix", "description")
-        self._chosen = self._describe(widgets.TagsInput(allow_duplicates=False, layout=text_layout), "lab.chosen")
+        # TagsInput shows no description of its own: its label is a line above it.
+        self._chosen = widgets.TagsInput(allow_duplicates=False, layout=text_layout)
         self._caption_text = self._describe(
             widgets.Textarea(layout=widgets.Layout(width="100%", max_width="640px", height="90px")),
             "lab.caption", placeholder="lab.caption_placeholder")
@@ -242,7 +243,8 @@ class HashtagLab(ToolView):
             widgets.HBox([self._sweet_spot, self._overused]), self._threshold_rule, self._threshold_messages,
             self._chart_messages, self._chart,
             self._heading("lab.step3"), self._text(widgets.HTML(), "lab.mix", tag="b"), self._mix,
-            widgets.HBox([self._use_mix]), self._chosen, self._caption_text, self._caption_stats, self._caption_preview,
+            widgets.HBox([self._use_mix]), self._text(widgets.HTML(), "lab.chosen", tag="b"), self._chosen,
+            self._caption_text, self._caption_stats, self._caption_preview,
         )
 
         for name in ("company", "profession", "challenge", "caption_text"):
