@@ -65,7 +65,6 @@ import os
 import platform
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -81,14 +80,23 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
-from tests.browser.localhost import free_port, http_status, processes  # noqa: E402
+from tests.browser.helpers import enter, posts_field  # noqa: E402
+from tests.browser.localhost import (  # noqa: E402
+    cpu_ticks,
+    free_port,
+    http_status,
+    kernels_of,
+    processes,
+    stop_voila,
+    vmrss_mib,
+)
 from toolkit.serve import DASHBOARDS, voila_command  # noqa: E402
 
 RESULTS = HERE / "results"
 MINIMAL = HERE / "minimal.ipynb"
 DASHBOARD = "hashtag_lab.ipynb"
 
-# Budgets (see the project brief): reported, never asserted.
+# Budgets (docs/design.md, "Dashboards and their budgets"): reported, never asserted.
 BUDGET_INTERACTIVE_S = 2.0
 BUDGET_INTERACTIVE_VS_MINIMAL = 0.5
 BUDGET_REDRAW_MEDIAN_MS = 150.0
@@ -185,43 +193,6 @@ def log(message: str) -> None:
 
 # --------------------------------------------------------------------------- processes
 
-def _proc_stat(pid: int) -> list[str] | None:
-    try:
-        raw = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    return raw[raw.rindex(")") + 2:].split()  # fields from 3 (state) on; comm may hold spaces
-
-
-def start_time(pid: int) -> int | None:
-    fields = _proc_stat(pid)
-    return int(fields[19]) if fields else None  # field 22: starttime
-
-
-def cpu_ticks(pids) -> int:
-    total = 0
-    for pid in pids:
-        fields = _proc_stat(pid)
-        if fields:
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total
-
-
-def vmrss_mib(pid: int) -> float | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
-
-
-def kernels_of(server_pid: int) -> dict[int, str]:
-    """ipykernel children of the Voila server: pid -> command line."""
-    return {pid: cmd for pid, ppid, cmd in processes() if ppid == server_pid and "ipykernel" in cmd}
-
-
 def foreign_processes() -> list[str]:
     """Voila, kernel and Chromium processes that this script did not start (they skew timings)."""
     procs = list(processes())
@@ -277,7 +248,6 @@ def voila_server(notebooks: Path, *, pool_size: int, label: str, log_dir: Path):
     notebooks = Path(notebooks)
     count = len(list(notebooks.glob("*.ipynb"))) if notebooks.is_dir() else 1
     server = Server(f"http://localhost:{port}", process, log_path, pool_size, count)
-    seen: dict[int, int | None] = {}  # kernel pid -> start time, to never signal a reused pid
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while http_status(f"{server.base_url}/") != 200:  # the tree page: uses no kernel
@@ -288,21 +258,7 @@ def voila_server(notebooks: Path, *, pool_size: int, label: str, log_dir: Path):
             time.sleep(0.2)
         yield server
     finally:
-        if process.poll() is None:
-            seen = {pid: start_time(pid) for pid in kernels_of(process.pid)}
-            process.send_signal(signal.SIGTERM)  # Voila shuts its kernels down
-            try:
-                process.wait(timeout=SERVER_STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)  # the session we started for it
-                process.wait(timeout=10)
-        deadline = time.monotonic() + 5
-        for pid, started in seen.items():  # kernels run in sessions of their own
-            while start_time(pid) == started and time.monotonic() < deadline:
-                time.sleep(0.1)
-            if started is not None and start_time(pid) == started:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
+        stop_voila(process, timeout=SERVER_STOP_TIMEOUT)
 
 
 def wait_until_idle(servers: list[tuple[Server, int]], timeout: float = POOL_TIMEOUT) -> float:
@@ -415,17 +371,6 @@ class Page:
             self.context.close()
 
 
-def enter(locator, text: str) -> None:
-    locator.fill(text)
-    locator.press("Enter")
-
-
-def posts_field(page, tag: str):
-    cell = page.locator(".stagetok-hashtag-lab .widget-gridbox > .widget-label").filter(
-        has_text=re.compile(rf"^{re.escape(tag)}$"))
-    return cell.locator("xpath=following-sibling::*[2]").locator("input")
-
-
 # --------------------------------------------------------------------------- measurements
 
 def minimal_cold_load(browser, i: int, redraws: int, folder: Path, log_dir: Path) -> dict:
@@ -499,8 +444,11 @@ def dashboard_load(browser, server: Server, i: int, redraws: int, quiet) -> dict
 
 
 def measure(browser, loads: int, redraws: int, pool_size: int, log_dir: Path) -> dict:
-    """All page loads, interleaved (cold minimal, preheated minimal, dashboard) so that other
-    work on the machine weighs on all three alike. Each load starts when every server is idle."""
+    """Run all page loads, interleaved (cold minimal, preheated minimal, dashboard).
+
+    Interleaving lets other work on the machine weigh on all three alike. Each load starts
+    when every server is idle.
+    """
     results = {"minimal": {"runs": []}, "minimal_preheated": {"pool_size": pool_size, "runs": []},
                "dashboard": {"pool_size": pool_size, "runs": []}}
     with contextlib.ExitStack() as stack:
@@ -634,9 +582,9 @@ def table(s: dict, meta: dict) -> str:
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     header = ("measure", "value", "budget", "")
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip(),
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     return "\n".join(lines)
 
 
@@ -666,7 +614,7 @@ def main(argv: list[str] | None = None) -> int:
 
     log_dir = RESULTS / "bench_dashboard_logs"
     meta = {
-        "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "cpus": os.cpu_count(),
         "platform": platform.platform(),
         "chromium": chromium,

@@ -1,17 +1,15 @@
 """Browser-test fixtures: one Voila server and one headless Chromium per session, a new page per test.
 
 The server is the real thing: ``toolkit.serve.voila_command`` on a free port of this
-computer, with one pre-heated kernel. Every page refuses all traffic that is not for
-localhost (Voila's template asks for Font Awesome on a CDN; those requests are aborted and
-recorded, and the tests check that the page works without them).
+computer, with one pre-heated kernel and StageTok's page template, which asks nothing of the
+internet. Every page refuses all traffic that is not for localhost, records what it refused,
+and the tests assert that nothing was refused (``helpers.assert_network_contained``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import signal
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -21,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.chromium import LAUNCH_ARGS, find_chromium
-from tests.browser.localhost import free_port, http_status, kernel_pids
+from tests.browser.localhost import free_port, http_status, stop_voila
 from toolkit.serve import DASHBOARDS, voila_command
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,15 +43,6 @@ def is_local(url: str) -> bool:
     return (parts.hostname or "") in LOCAL_HOSTS
 
 
-def _start_time(pid: int) -> int | None:
-    """Start time of a process (field 22 of /proc/<pid>/stat), to never signal a reused pid."""
-    try:
-        raw = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    return int(raw[raw.rindex(")") + 2:].split()[19])
-
-
 @dataclass
 class VoilaServer:
     base_url: str
@@ -72,25 +61,6 @@ class VoilaServer:
             return self.log_path.read_text(errors="replace")[-8000:]
         except OSError:
             return "(no server log)"
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Stop the Voila server we started, and any of its kernels that outlive it."""
-    kernels = {pid: _start_time(pid) for pid in kernel_pids(process.pid)} if process.poll() is None else {}
-    if process.poll() is None:
-        process.terminate()  # Voila shuts its kernels down on SIGTERM
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)  # its own session: start_new_session=True
-            process.wait(timeout=10)
-    deadline = time.monotonic() + 5
-    for pid, started in kernels.items():  # kernels run in sessions of their own
-        while started is not None and _start_time(pid) == started and time.monotonic() < deadline:
-            time.sleep(0.1)
-        if started is not None and _start_time(pid) == started:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")
@@ -118,7 +88,7 @@ def voila_server(tmp_path_factory) -> VoilaServer:
             time.sleep(0.25)
         yield server
     finally:
-        _stop(process)
+        stop_voila(process)
 
 
 @pytest.fixture(scope="session")
@@ -224,7 +194,8 @@ def dashboard(browser, voila_server, record_property):
 @pytest.fixture
 def planner_page(browser, voila_server, record_property):
     """A fresh page with the pipeline planner loaded and visible."""
-    with _opened(browser, voila_server, record_property, "pipeline_planner.ipynb", ".stagetok-pipeline-planner") as info:
+    notebook, root = "pipeline_planner.ipynb", ".stagetok-pipeline-planner"
+    with _opened(browser, voila_server, record_property, notebook, root) as info:
         yield info
 
 

@@ -12,8 +12,11 @@ HOSTILE = '<img src=x onerror="window.__pwned=1">' + " <b>vet</b>"
 
 
 def chart_selector(root: str) -> str:
-    """A drawn Vega chart inside the widget ``root``. The ``marks`` class is Vega's own canvas
-    (or svg); a bare ``.vega-embed svg`` would also match the "..." actions icon."""
+    """Select a drawn Vega chart inside the widget ``root``.
+
+    The ``marks`` class is Vega's own canvas (or svg); a bare ``.vega-embed svg`` would also
+    match the "..." actions icon.
+    """
     return f"{root} .jp-OutputArea-output .vega-embed .chart-wrapper > .marks"
 
 
@@ -27,6 +30,18 @@ CHART_DRAWN_JS = """selector => {
     for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
     return false;
 }"""
+
+
+def tag_cell(page, tag: str):
+    """The Hashtag Lab's research-sheet cell that shows ``tag`` (a Label: text, never HTML)."""
+    return page.locator(".stagetok-hashtag-lab .widget-gridbox > .widget-label").filter(
+        has_text=re.compile(rf"^{re.escape(tag)}$")
+    )
+
+
+def posts_field(page, tag: str):
+    """The posts input in the row of ``tag``: rows are tag, kind, posts, tier."""
+    return tag_cell(page, tag).locator("xpath=following-sibling::*[2]").locator("input")
 
 
 def enter(field, text: str) -> None:

@@ -18,6 +18,8 @@ from tests.browser.helpers import (
     assert_no_traceback,
     chart_selector,
     enter,
+    posts_field,
+    tag_cell,
 )
 from toolkit.widgets.hashtag_lab import MAX_FIELD_LENGTH
 
@@ -25,18 +27,6 @@ pytestmark = pytest.mark.browser
 
 CHART = chart_selector(".stagetok-hashtag-lab")
 POSTS_PLACEHOLDER = "bijv. 12.500"
-
-
-def tag_cell(page, tag: str):
-    """The research-sheet cell that shows ``tag`` (a Label: text, never HTML)."""
-    return page.locator(".stagetok-hashtag-lab .widget-gridbox > .widget-label").filter(
-        has_text=re.compile(rf"^{re.escape(tag)}$")
-    )
-
-
-def posts_field(page, tag: str):
-    """The posts input in the row of ``tag``: rows are tag, kind, posts, tier."""
-    return tag_cell(page, tag).locator("xpath=following-sibling::*[2]").locator("input")
 
 
 def tier_badge(page, tag: str):

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import CHART_DRAWN_JS, HOSTILE, assert_network_contained, assert_no_traceback, chart_selector, enter
+from tests.browser.helpers import (
+    CHART_DRAWN_JS,
+    HOSTILE,
+    assert_network_contained,
+    assert_no_traceback,
+    chart_selector,
+    enter,
+)
 
 pytestmark = pytest.mark.browser
 

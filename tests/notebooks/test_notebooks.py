@@ -6,10 +6,12 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from tests.conftest import WORKSHOPS
+from tests.conftest import ROOT, WORKSHOPS
 
 NOTEBOOKS = sorted(p for p in WORKSHOPS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 IDS = [str(p.relative_to(WORKSHOPS)) for p in NOTEBOOKS]
+#: The benchmark's minimal page: committed clean too, and it must run (it is a page, not a lesson).
+MINIMAL = ROOT / "benchmarks" / "minimal.ipynb"
 
 
 def test_there_are_workshop_notebooks_and_dashboards():
@@ -17,7 +19,7 @@ def test_there_are_workshop_notebooks_and_dashboards():
     assert any(p.parent.name == "dashboards" for p in NOTEBOOKS), "no dashboard"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+@pytest.mark.parametrize("path", [*NOTEBOOKS, MINIMAL], ids=[*IDS, "benchmarks/minimal.ipynb"])
 def test_notebook_is_committed_clean(path):
     raw = json.loads(path.read_text(encoding="utf-8"))
     for cell in raw["cells"]:
@@ -28,16 +30,32 @@ def test_notebook_is_committed_clean(path):
     assert set(raw["metadata"]) <= {"kernelspec", "language_info"}, f"{path.name}: extra metadata (widget state?)"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_notebook_runs_and_calls_setup(path):
+def _run(path):
     notebook = nbformat.read(path, as_version=4)
-    code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
-    assert "toolkit.setup(" in code, f"{path.name} must call toolkit.setup() for offline charts"
-    assert "class " not in code and "def " not in code, f"{path.name}: notebooks import tools, never define them"
     client = NotebookClient(notebook, timeout=180, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     nbformat.validate(notebook)
+    return notebook
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_notebook_runs_and_calls_setup(path):
+    code = "\n".join(cell.source for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code")
+    assert "toolkit.setup(" in code, f"{path.name} must call toolkit.setup() for offline charts"
+    assert "class " not in code and "def " not in code, f"{path.name}: notebooks import tools, never define them"
+    _assert_no_errors(path, _run(path))
+
+
+def test_the_benchmarks_minimal_page_draws_through_show_chart():
+    notebook = _run(MINIMAL)
+    assert "show_chart(" in notebook.cells[0].source and ".clear_output(" not in notebook.cells[0].source
+    _assert_no_errors(MINIMAL, notebook)
+    (widget_view,) = [o for o in notebook.cells[0].outputs if "application/vnd.jupyter.widget-view+json" in o["data"]]
+    assert widget_view["output_type"] == "execute_result"
+
+
+def _assert_no_errors(path, notebook):
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             assert output["output_type"] != "error", f"{path.name}: {output.get('ename')}: {output.get('evalue')}"

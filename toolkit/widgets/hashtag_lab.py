@@ -200,7 +200,8 @@ class HashtagLab(ToolView):
     def __init__(self, model: HashtagLabModel | None = None, **kwargs):
         super().__init__(model or HashtagLabModel(), **kwargs)
         self.last_chart: alt.Chart | None = None
-        self._row_widgets: dict[str, tuple[widgets.Text, widgets.HTML]] = {}
+        self._row_widgets: dict[str, tuple[widgets.Text, widgets.HTML]] = {}  # tag -> posts field, tier badge
+        self._row_labels: dict[str, tuple[widgets.Label, widgets.Label]] = {}  # tag -> tag, kind
         text_layout = widgets.Layout(width="100%", max_width="480px")
         self._company, self._profession, self._challenge = (
             self._describe(widgets.Text(continuous_update=False, layout=text_layout), f"lab.{name}",
@@ -209,9 +210,10 @@ class HashtagLab(ToolView):
         self._suggest = self._text(widgets.Button(button_style="primary", layout=widgets.Layout(width="auto")),
                                    "lab.suggest", "description")
         self._suggest_messages = widgets.HTML()
-        self._table = widgets.GridBox(
-            layout=widgets.Layout(grid_template_columns="minmax(180px, 2fr) 1fr 150px 1fr", grid_gap="2px 8px")
-        )
+        self._table = widgets.GridBox(layout=widgets.Layout(
+            grid_template_columns="minmax(180px, 2fr) 1fr 150px 1fr", grid_gap="2px 8px", display="none"))
+        self._table_header = [self._text(widgets.HTML(), key, tag="b")
+                              for key in ("lab.col_hashtag", "lab.col_kind", "lab.col_posts", "lab.col_tier")]
         self._table_messages = widgets.HTML()
         self._own_tag = self._describe(widgets.Text(continuous_update=False, layout=widgets.Layout(width="240px")),
                                        "lab.own_tag", placeholder="lab.own_tag_placeholder")
@@ -334,19 +336,22 @@ class HashtagLab(ToolView):
                 f"color:{text_colour};padding:1px 6px;border-radius:8px'>{label}</span>")
 
     def _show_table(self) -> None:
-        """One row per tag: the tag, its kind, a post-count field showing the model's count, its tier."""
+        """One row per tag: the tag, its kind, a post-count field showing the model's count, its tier.
+
+        Rows are kept per tag and only their values change, so a redraw sends the page what
+        changed and nothing else; the grid is laid out again only when the tags change.
+        """
         sheet, posts, lang = self.model.sheet, self.model.posts, self.model.language
-        header = [widgets.HTML(f"<b>{escape(self._t(key))}</b>")
-                  for key in ("lab.col_hashtag", "lab.col_kind", "lab.col_posts", "lab.col_tier")]
-        cells: list[widgets.Widget] = header
-        old, self._row_widgets = self._row_widgets, {}
+        rows = {}
         for tag, kind, tier in zip(sheet["hashtag"], sheet["kind"], sheet["tier"], strict=True):
-            if tag in old:
-                posts_box, badge = old[tag]
+            if tag in self._row_widgets:
+                posts_box, badge = self._row_widgets[tag]
+                tag_label, kind_label = self._row_labels[tag]
             else:
                 posts_box = widgets.Text(continuous_update=False, layout=widgets.Layout(width="140px"))
-                badge = widgets.HTML()
                 posts_box.observe(functools.partial(self._on_posts, tag), "value")
+                badge = widgets.HTML()
+                tag_label, kind_label = widgets.Label(tag), widgets.Label()  # a Label shows text, never HTML
             count = posts.get(tag.casefold())
             # Show the model's count, but keep the team's own way of writing it ("12,5K"), and
             # keep a refused entry in view next to its message until the team corrects it.
@@ -355,11 +360,16 @@ class HashtagLab(ToolView):
                 posts_box.value = "" if count is None else format_int(count, lang)
             posts_box.placeholder = self._t("lab.posts_placeholder")
             badge.value = self._tier_badge(tier)
-            self._row_widgets[tag] = (posts_box, badge)
-            # A Label shows its value as text, never as HTML.
-            cells += [widgets.Label(tag), widgets.Label(self._t(f"kind.{kind}")), posts_box, badge]
-        self._table.children = cells if self._row_widgets else []
-        self._table.layout.display = "grid" if self._row_widgets else "none"
+            kind_label.value = self._t(f"kind.{kind}")
+            rows[tag] = (posts_box, badge), (tag_label, kind_label)
+        if list(rows) != list(self._row_widgets):
+            cells = list(self._table_header)
+            for (box, badge), (tag_label, kind_label) in rows.values():
+                cells += [tag_label, kind_label, box, badge]
+            self._table.children = cells
+            self._table.layout.display = "grid" if rows else "none"
+        self._row_widgets = {tag: cells for tag, (cells, _) in rows.items()}
+        self._row_labels = {tag: labels for tag, (_, labels) in rows.items()}
 
     def _draw_chart(self) -> None:
         sheet = self.model.sheet
