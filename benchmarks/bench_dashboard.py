@@ -357,6 +357,15 @@ class Page:
         handle = self.page.wait_for_function(SETTLED, arg=[keys_before, QUIET_MS], timeout=ACTION_TIMEOUT)
         return handle.json_value()
 
+    def changes(self, count: int, change) -> list[dict]:
+        """Make ``count`` changes (``change(k)`` presses the key) and time each to its settled chart."""
+        timings = []
+        for k in range(count):
+            before = self.keys()
+            change(k)
+            timings.append(self.wait_settled(before))
+        return timings
+
     @property
     def kernel_id(self) -> str | None:
         return self.kernel_ids[-1] if self.kernel_ids else None
@@ -382,14 +391,8 @@ def minimal_cold_load(browser, i: int, redraws: int, folder: Path, log_dir: Path
             if redraws:
                 handle = page.page.locator(".widget-slider .noUi-handle")
                 handle.focus()
-                changes = []
-                for _ in range(redraws):
-                    before = page.keys()
-                    handle.press("ArrowRight")
-                    changes.append(page.wait_settled(before))
-                run["redraws"] = changes
-            run["memory"] = kernel_memory(server, page.kernel_id)
-            run["blocked"] = page.blocked
+                run["redraws"] = page.changes(redraws, lambda k: handle.press("ArrowRight"))
+            run.update(memory=kernel_memory(server, page.kernel_id), blocked=page.blocked)
         finally:
             page.close()
     log(f"minimal cold load {i}: ready {run['ready_ms']:.0f} ms, kernel {page_rss(run['memory']) or 0:.0f} MiB")
@@ -428,14 +431,8 @@ def dashboard_load(browser, server: Server, i: int, redraws: int, quiet) -> dict
             # The pool refills while this page loads; let that finish, so that the redraws
             # measure the dashboard and not the refill competing for the CPUs.
             run["idle_wait_before_redraws_s"] = quiet()
-            changes = []
-            for k in range(redraws):
-                before = page.keys()
-                enter(first, f"{15_000 + 7_500 * k}")
-                changes.append(page.wait_settled(before))
-            run["redraws"] = changes
-        run["memory"] = kernel_memory(server, page.kernel_id)
-        run["blocked"] = page.blocked
+            run["redraws"] = page.changes(redraws, lambda k: enter(first, f"{15_000 + 7_500 * k}"))
+        run.update(memory=kernel_memory(server, page.kernel_id), blocked=page.blocked)
     finally:
         page.close()
     log(f"dashboard load {i}: interactive {run['ready_ms']:.0f} ms, first chart "
