@@ -2,11 +2,63 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+
 import altair as alt
 import pandas as pd
 
 from toolkit.hashtags import TIERS
-from toolkit.i18n import t
+from toolkit.i18n import check_language, t
+
+#: Number and date formats per language, as d3-format and d3-time-format locales (the nl-NL and
+#: en-US definitions those libraries ship). Vega-Lite passes them to Vega as ``config.locale``,
+#: so a Dutch chart reads 12.500 and 1,5 and "3 okt", offline, in JupyterLab, Voila and images.
+LOCALES = {
+    "nl": {
+        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
+        "time": {
+            "dateTime": "%a %e %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
+            "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+            "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+            "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                       "oktober", "november", "december"],
+            "shortMonths": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+        },
+    },
+    "en": {
+        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
+        "time": {
+            "dateTime": "%x, %X", "date": "%-m/%-d/%Y", "time": "%-I:%M:%S %p", "periods": ["AM", "PM"],
+            "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+            "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+            "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                       "October", "November", "December"],
+            "shortMonths": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        },
+    },
+}
+
+#: Axis labels for counts that span 1 to billions: each tick written in full up to 999.999,
+#: then in millions or billions ("1 mln.", "2,5 mld." in Dutch; "1M", "2.5B" in English).
+_COUNT_LABELS = {
+    "nl": "datum.value >= 1e9 ? format(datum.value / 1e9, ',~r') + ' mld.' : datum.value >= 1e6 ? "
+          "format(datum.value / 1e6, ',~r') + ' mln.' : format(datum.value, ',')",
+    "en": "datum.value >= 1e9 ? format(datum.value / 1e9, ',~r') + 'B' : datum.value >= 1e6 ? "
+          "format(datum.value / 1e6, ',~r') + 'M' : format(datum.value, ',')",
+}
+
+
+def localised(builder):
+    """Give a chart builder's chart the number and date formats of its ``lang`` argument."""
+    signature = inspect.signature(builder)
+
+    @functools.wraps(builder)
+    def build(*args, **kwargs):
+        lang = check_language(signature.bind(*args, **kwargs).arguments.get("lang"))
+        return builder(*args, **kwargs).configure(locale=LOCALES[lang])
+
+    return build
 
 #: Tier colours after RiteTag's convention: red crowded, green good, blue niche, grey unused.
 TIER_COLOURS = {
@@ -18,6 +70,7 @@ TIER_COLOURS = {
 }
 
 
+@localised
 def hashtag_mix_chart(sheet: pd.DataFrame, mix: list[str] | None = None, lang: str | None = None) -> alt.Chart:
     """Bar chart of post counts per looked-up hashtag, coloured by tier, the mix outlined.
 
@@ -65,7 +118,7 @@ def hashtag_mix_chart(sheet: pd.DataFrame, mix: list[str] | None = None, lang: s
             x=alt.X(
                 "posts:Q",
                 scale=alt.Scale(type="symlog"),
-                axis=alt.Axis(values=ticks, format="~s"),
+                axis=alt.Axis(values=ticks, labelExpr=_COUNT_LABELS[check_language(lang)]),
                 title=posts_title,
             ),
             color=alt.Color(
@@ -113,6 +166,7 @@ def _cohort_label(frame: pd.DataFrame, lang: str | None) -> pd.Series:
     return frame["age"].astype(int).astype(str) + " " + t("chart.years_old", lang=lang) + " · " + frame["cohort"]
 
 
+@localised
 def pipeline_timeline_chart(frame: pd.DataFrame, lang: str | None = None) -> alt.FacetChart:
     """Who watches TikTok today, interns when: educations and internship windows per cohort.
 
@@ -165,6 +219,7 @@ def pipeline_timeline_chart(frame: pd.DataFrame, lang: str | None = None) -> alt
     )
 
 
+@localised
 def funnel_chart(frame: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     """Horizontal funnel: pupils needed at each stage, from reached to starting intern.
 
@@ -188,6 +243,7 @@ def funnel_chart(frame: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     return (bars + text).properties(width=420)
 
 
+@localised
 def daily_views_chart(overview: pd.DataFrame, lang: str | None = None) -> alt.LayerChart:
     """Daily video views as bars with the 7-day rolling mean as a line (computed in pandas)."""
     data = overview[["date", "video_views"]].copy()
@@ -204,6 +260,7 @@ def daily_views_chart(overview: pd.DataFrame, lang: str | None = None) -> alt.La
     return (bars + line).properties(title=t("chart.daily_views", lang=lang), width=560, height=220)
 
 
+@localised
 def followers_chart(history: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     """Followers over time."""
     data = history[["date", "followers"]].assign(followers=lambda d: d["followers"].astype("Float64").astype(float))
@@ -215,6 +272,7 @@ def followers_chart(history: pd.DataFrame, lang: str | None = None) -> alt.Chart
     ).properties(width=560, height=180)
 
 
+@localised
 def video_views_chart(content: pd.DataFrame, best: int = 3, lang: str | None = None) -> alt.Chart:
     """Views per video, the ``best`` ones coloured; titles are data (drawn as text, never HTML)."""
     data = content[["video_title", "total_views", "post_time"]].copy()
@@ -234,6 +292,7 @@ def video_views_chart(content: pd.DataFrame, best: int = 3, lang: str | None = N
     ).properties(width=420, height=alt.Step(16))
 
 
+@localised
 def viewers_chart(viewers: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     """New and returning viewers per day, stacked (long format made in pandas)."""
     data = viewers[["date", "new_viewers", "returning_viewers"]].melt("date", var_name="kind", value_name="viewers")
@@ -249,6 +308,7 @@ def viewers_chart(viewers: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     ).properties(width=560, height=180)
 
 
+@localised
 def scenario_chart(band: pd.DataFrame, actual: pd.DataFrame | None = None, lang: str | None = None) -> alt.LayerChart:
     """Cumulative views: the simulated 10-90 % band and median, with the company's own weeks drawn over it."""
     data = _numbers(band[["week", "cumulative_low", "cumulative_median", "cumulative_high"]],
