@@ -120,7 +120,8 @@ class _View(ToolView):
 
 def test_tool_view_links_both_ways_and_follows_the_language():
     view = _View()
-    header, intro, general, step, *_ = view.children
+    header, intro, example_bar, general, step, *_ = view.children
+    assert example_bar.layout.display == "none", "not an example: no example line"
     assert "Hashtag Lab" in header.children[0].value and view._language.value == "nl"
     assert "<h3>" in step.value and view.word.description == "Bedrijf"
     view.model.word = "<b>"

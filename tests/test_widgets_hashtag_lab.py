@@ -226,3 +226,19 @@ def test_the_model_alone_suggests_and_refuses_thresholds_from_code():
     with pytest.raises(traitlets.TraitError, match="sweet spot|grenzen"):
         model.sweet_spot = 2_000_000  # above overused: a programming error, not a participant's
     assert model.sweet_spot == 10_000
+
+
+def test_the_example_opens_with_a_chart_and_is_labelled_and_start_empty_clears_it():
+    from toolkit import examples
+
+    lab = HashtagLab(HashtagLabModel.example())
+    assert lab.model.is_example and lab._example_bar.layout.display == "flex"
+    assert "verzonnen" in lab._example_note.value
+    assert lab.model.company == examples.COMPANY and lab._company.value == examples.COMPANY
+    assert lab.last_chart is not None and set(chart_rows(lab)) == set(examples.POSTS)
+    assert lab.model.chosen, "the example has a mix and a caption"
+    lab._start_empty.click()
+    assert not lab.model.is_example and lab._example_bar.layout.display == "none"
+    assert lab.model.company == "" and lab.model.posts == {} and lab.model.tags.empty
+    assert lab.last_chart is None and lab._company.value == ""
+    assert lab._general_messages.value == ""

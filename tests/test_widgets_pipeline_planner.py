@@ -161,3 +161,24 @@ def test_model_refuses_impossible_values_from_code():
     with pytest.raises(Exception, match="share between 0 and 1"):
         model.follows = 0
     assert model.region == NATIONAL and model.follows == 0.10
+
+
+def test_the_example_opens_with_a_plan_and_charts_and_start_empty_clears_it():
+    planner = PipelinePlanner(PipelinePlannerModel.example(now=2026))
+    assert planner.model.is_example and planner._example_bar.layout.display == "flex"
+    (offer,) = planner.model.offers
+    assert (offer["internship"], offer["education"], offer["first_year"], offer["last_year"]) == (
+        "mbo-bpv", "mbo-4", 2028, 2029)
+    assert planner.last_timeline is not None and planner.last_funnel is not None
+    planner._start_empty.click()
+    assert not planner.model.is_example and planner.model.offers == []
+    assert planner.last_timeline is None and "Voeg eerst een stage toe" in planner._result_messages.value
+    assert planner._general_messages.value == ""
+
+
+def test_sliders_show_their_value_the_dutch_way(planner):
+    planner.model.follows = 0.125
+    labels = [label.value for label, trait, _ in planner._readouts if trait == "follows"]
+    assert labels == ["12,5 %"] and planner._follows.readout is False
+    planner.model.language = "en"
+    assert [label.value for label, trait, _ in planner._readouts if trait == "follows"] == ["12.5%"]

@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import ROOT
 from toolkit.analytics import load_export
 from toolkit.samples import SAMPLE_DIR
-from toolkit.widgets.reach_explorer import CHARTS, ReachExplorer
+from toolkit.widgets.reach_explorer import CHARTS, ReachExplorer, ReachExplorerModel
 
 GOLDEN = ROOT / "tests" / "golden"
 STAMP = dt.datetime(2026, 10, 31, tzinfo=dt.UTC)
@@ -169,3 +169,22 @@ def test_a_fitted_views_model_stays_fitted_until_someone_changes_it(explorer):
     assert explorer.model.fitted and explorer.model.median == fitted_median
     explorer._sigma.value = 0.5
     assert not explorer.model.fitted and "Assumption" in explorer._assumptions.value
+
+
+def test_the_example_opens_on_the_invented_export_and_start_empty_clears_it():
+    explorer = ReachExplorer(ReachExplorerModel.example())
+    assert explorer.model.is_example and explorer._example_bar.layout.display == "flex"
+    assert all(explorer.last_charts[name] is not None for name in CHARTS)
+    assert "verzonnen" in explorer._example_note.value and explorer.model.fitted
+    explorer._start_empty.click()
+    assert not explorer.model.is_example and explorer.model.export is None and not explorer.model.fitted
+    assert explorer.last_charts["scenario"] is not None and explorer.last_charts["daily_views"] is None
+    assert "Nog geen export geladen" in explorer._chart_messages.value
+    assert explorer.model.median == 300 and explorer._general_messages.value == ""
+
+
+def test_readouts_use_a_decimal_comma_in_dutch(explorer):
+    explorer.model.sigma = 1.25
+    explorer.model.views_per_person = 2.5
+    readouts = {trait: label.value for label, trait, _ in explorer._readouts}
+    assert readouts == {"sigma": "1,25", "on_tiktok": "30 %", "views_per_person": "2,5"}

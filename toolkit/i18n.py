@@ -11,6 +11,25 @@ _current = DEFAULT_LANGUAGE
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- general -------------------------------------------------------------------------
     "app.language": {"nl": "Taal", "en": "Language"},
+    "app.start_empty": {"nl": "Leeg beginnen", "en": "Start empty"},
+    "lab.example_note": {
+        "nl": "Voorbeeld: een verzonnen garage met verzonnen aantallen posts. Pas het aan, of begin leeg "
+        "met jullie eigen bedrijf.",
+        "en": "Example: an invented garage with invented post counts. Change it, or start empty with "
+        "your own company.",
+    },
+    "planner.example_note": {
+        "nl": "Voorbeeld: een verzonnen garage die vanaf over twee jaar twee bpv-stagiairs per jaar zoekt. "
+        "Pas het aan, of begin leeg met jullie eigen stages.",
+        "en": "Example: an invented garage that wants two work-placement interns a year from two years "
+        "from now. Change it, or start empty with your own internships.",
+    },
+    "explorer.example_note": {
+        "nl": "Voorbeeld: een verzonnen export van een verzonnen garage. Laad jullie eigen export uit "
+        "TikTok Studio, of begin leeg.",
+        "en": "Example: an invented export of an invented garage. Load your own TikTok Studio export, or "
+        "start empty.",
+    },
     "app.unexpected": {
         "nl": "Er ging iets mis bij het verwerken. Je invoer is bewaard; probeer het opnieuw "
         "of vraag de begeleider om hulp.",

@@ -44,6 +44,17 @@ def posts_field(page, tag: str):
     return tag_cell(page, tag).locator("xpath=following-sibling::*[2]").locator("input")
 
 
+def chart_texts(page, root: str) -> list[str]:
+    """Every text drawn in the charts inside ``root``: axis labels, titles, legends (SVG text)."""
+    return page.eval_on_selector_all(f"{root} .vega-embed svg text", "texts => texts.map(t => t.textContent)")
+
+
+def start_empty(page) -> None:
+    """Leave the example a dashboard opens on, as a team does with its own company."""
+    page.locator(".stagetok-example").get_by_role("button").click()
+    expect(page.locator(".stagetok-example")).to_be_hidden()
+
+
 def enter(field, text: str) -> None:
     """Type into a text widget and press Enter (continuous_update=False sends on Enter)."""
     field.fill(text)

@@ -17,8 +17,10 @@ from tests.browser.helpers import (
     assert_network_contained,
     assert_no_traceback,
     chart_selector,
+    chart_texts,
     enter,
     posts_field,
+    start_empty,
     tag_cell,
 )
 from toolkit.widgets.hashtag_lab import MAX_FIELD_LENGTH
@@ -33,8 +35,21 @@ def tier_badge(page, tag: str):
     return tag_cell(page, tag).locator("xpath=following-sibling::*[3]").locator(".stagetok-tier")
 
 
+def test_opens_on_the_labelled_example_with_its_chart_in_dutch_numbers(dashboard):
+    page = dashboard.page
+    expect(page.locator(".stagetok-example")).to_contain_text("verzonnen")
+    page.wait_for_function(CHART_DRAWN_JS, arg=CHART)
+    axis = chart_texts(page, ".stagetok-hashtag-lab")
+    assert {"1.000", "10.000", "100.000", "1 mln."} <= set(axis), axis
+    assert not {"1,000", "1M", "0M"} & set(axis), axis
+    expect(page.get_by_label("Bedrijf", exact=True)).to_have_value("Garage De Vries")
+    assert_no_traceback(dashboard)
+    assert_network_contained(dashboard)
+
+
 def test_suggestions_and_chart(dashboard):
     page = dashboard.page
+    start_empty(page)
     enter(page.get_by_label("Bedrijf", exact=True), "Garage de Vries")
     enter(page.get_by_label("Beroep", exact=True), "monteur")
 
@@ -54,7 +69,7 @@ def test_suggestions_and_chart(dashboard):
 
     page.wait_for_function(CHART_DRAWN_JS, arg=CHART)
     expect(page.locator(CHART).first).to_be_visible()
-    # clear_output(wait=True) replaces the chart: one chart, not one per change.
+    # show_chart replaces the chart: one chart, not one per change.
     expect(page.locator(".stagetok-hashtag-lab .vega-embed")).to_have_count(1)
 
     expect(page.locator(".stagetok-error")).to_have_count(0)
@@ -64,6 +79,7 @@ def test_suggestions_and_chart(dashboard):
 
 def test_hostile_input_is_text_and_refused_in_dutch(dashboard):
     page = dashboard.page
+    start_empty(page)
     enter(page.get_by_label("Bedrijf", exact=True), HOSTILE)
     enter(page.get_by_label("Beroep", exact=True), "x" * 10_000)
 

@@ -11,7 +11,9 @@ from tests.browser.helpers import (
     assert_network_contained,
     assert_no_traceback,
     chart_selector,
+    chart_texts,
     enter,
+    start_empty,
 )
 
 pytestmark = pytest.mark.browser
@@ -19,8 +21,21 @@ pytestmark = pytest.mark.browser
 CHART = chart_selector(".stagetok-pipeline-planner")
 
 
+def test_opens_on_the_labelled_example_with_its_charts_drawn(planner_page):
+    page = planner_page.page
+    expect(page.locator(".stagetok-example")).to_contain_text("verzonnen")
+    page.wait_for_function(CHART_DRAWN_JS, arg=CHART)
+    expect(page.locator(".stagetok-pipeline-planner .vega-embed")).to_have_count(2)  # timeline and funnel
+    texts = chart_texts(page, ".stagetok-pipeline-planner")
+    assert "2028" in texts and not {"2.028", "2,028"} & set(texts), f"years are years, not amounts: {texts}"
+    assert "800" in texts, f"the funnel: 2 interns need 800 pupils reached (10 % x 5 % x 50 %): {texts}"
+    assert_no_traceback(planner_page)
+    assert_network_contained(planner_page)
+
+
 def test_an_offer_gives_sentences_table_and_charts(planner_page):
     page = planner_page.page
+    start_empty(page)
     expect(page.locator(".stagetok-info", has_text="Voeg eerst een stage toe")).to_be_visible()
     enter(page.get_by_label("Stagiairs per jaar", exact=True), "5")
     page.get_by_role("button", name="Voeg stage toe").click()
@@ -39,6 +54,7 @@ def test_an_offer_gives_sentences_table_and_charts(planner_page):
                                               ("veel", "is geen aantal stagiairs")])
 def test_bad_demand_gives_a_dutch_message(planner_page, demand, message):
     page = planner_page.page
+    start_empty(page)
     enter(page.get_by_label("Stagiairs per jaar", exact=True), demand)
     page.get_by_role("button", name="Voeg stage toe").click()
     expect(page.locator(".stagetok-error", has_text=message)).to_be_visible()

@@ -84,6 +84,22 @@ class ToolModel(traitlets.HasTraits):
     problems = traitlets.Dict(help="Open problems per field: field -> list of (key, params).")
     notice = traitlets.Tuple(default_value=("", {}), help="Last confirmation: (key, params), or ('', {}).")
     revision = traitlets.Int(0, help="Counts finished recalculations; views redraw on it.")
+    is_example = traitlets.Bool(False, help="True while the tool shows the invented example company.")
+
+    @classmethod
+    def example(cls, **kwargs) -> ToolModel:
+        """A model that opens on the worked example (see :mod:`toolkit.examples`)."""
+        model = cls(**kwargs)
+        model.load_example()
+        return model
+
+    def load_example(self) -> None:
+        """Fill the tool with the invented example company, marked as an example."""
+        raise NotImplementedError
+
+    def start_empty(self) -> None:
+        """Leave the example: an empty tool for the team's own company."""
+        raise NotImplementedError
 
     @traitlets.validate("language")
     def _validate_language(self, proposal):
@@ -144,6 +160,8 @@ class ToolView(widgets.VBox):
     intro_key = ""
     #: Width of the labels in front of inputs.
     label_width = "190px"
+    #: Catalogue key of the line that says the tool shows the invented example.
+    example_key = ""
 
     def __init__(self, model: ToolModel, **kwargs):
         super().__init__(**kwargs)
@@ -156,6 +174,19 @@ class ToolView(widgets.VBox):
             layout=widgets.Layout(justify_content="space-between", align_items="center"),
         )
         self._intro = self._text(widgets.HTML(), self.intro_key, tag="p") if self.intro_key else None
+        self._readouts: list[tuple[widgets.Label, str, Callable]] = []
+        self._example_note = self._text(widgets.HTML(), self.example_key, tag="span") if self.example_key else None
+        self._start_empty = self._text(widgets.Button(icon="eraser", layout=widgets.Layout(width="auto")),
+                                       "app.start_empty", "description")
+        self._start_empty.on_click(self._on_start_empty)
+        self._example_bar = widgets.HBox(
+            [self._example_note or widgets.HTML(), self._start_empty],
+            layout=widgets.Layout(justify_content="space-between", align_items="center", padding="2px 8px",
+                                  border_left="4px solid #e0a000", margin="4px 0"),
+        )
+        self._example_bar.add_class("stagetok-example")
+        model.observe(self._on_example, "is_example")
+        self._on_example()
         self.layout.max_width = "960px"
         model.observe(self._on_language, "language")
         model.observe(self._on_revision, "revision")
@@ -216,16 +247,34 @@ class ToolView(widgets.VBox):
             text = f"<{tag}{style}>{escape(text)}</{tag}>"
         setattr(widget, attribute, text)
 
+    def _with_readout(self, widget: widgets.Widget, trait: str, fmt: Callable[[object, str], str]) -> widgets.HBox:
+        """A slider with its value written the participant's way (``fmt(value, language)``).
+
+        ipywidgets writes a slider's value with a fixed, English number format; this hides it
+        and shows the model's value beside the slider instead (``1,5``, ``25 %``).
+        """
+        widget.readout = False
+        label = widgets.Label(layout=widgets.Layout(min_width="70px"))
+        self._readouts.append((label, trait, fmt))
+        self.model.observe(lambda change: self._show_readouts(), trait)
+        self._show_readouts()
+        return widgets.HBox([widget, label], layout=widgets.Layout(align_items="center"))
+
+    def _show_readouts(self) -> None:
+        for label, trait, fmt in self._readouts:
+            label.value = fmt(getattr(self.model, trait), self.model.language)
+
     def _start(self, css_class: str) -> None:
         """Finish building: mark the root for styles and tests, then show the model's state."""
         self.add_class(css_class)
+        self._on_example()
         self._on_language_extra()
         self._render()
         self._show_problems()
 
     def _lay_out(self, *children: widgets.Widget) -> None:
-        """Set the view's children: header, introduction, error place, then ``children``."""
-        top = [self._header, *([self._intro] if self._intro else []), self._general_messages]
+        """Set the view's children: header, introduction, example line, error place, then ``children``."""
+        top = [self._header, *([self._intro] if self._intro else []), self._example_bar, self._general_messages]
         self.children = [*top, *children]
 
     def _t(self, key: str, **params) -> str:
@@ -246,6 +295,7 @@ class ToolView(widgets.VBox):
     def _on_language(self, change=None):
         for widget, attribute, key, tag in self._texts:
             self._set_text(widget, attribute, key, tag)
+        self._show_readouts()
         self._on_language_extra()
         self._render()
         self._show_problems()
@@ -257,6 +307,14 @@ class ToolView(widgets.VBox):
     @guarded
     def _on_problems(self, change=None):
         self._show_problems()
+
+    @guarded
+    def _on_example(self, change=None):
+        self._example_bar.layout.display = "flex" if self.model.is_example else "none"
+
+    @guarded
+    def _on_start_empty(self, button=None):
+        self.model.start_empty()
 
     def _on_language_extra(self) -> None:
         """Language-dependent parts that are not plain catalogue texts (options, say)."""

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 import traitlets
 
-from toolkit import hashtags
+from toolkit import examples, hashtags
 from toolkit.charts import TIER_COLOURS, hashtag_mix_chart
 from toolkit.i18n import TextError, format_int
 from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
@@ -85,6 +85,21 @@ class HashtagLabModel(ToolModel):
         self._update_caption()
 
     # --- actions ---------------------------------------------------------------------------
+    def load_example(self) -> None:
+        """Open on the invented garage of :mod:`toolkit.examples`, with invented post counts."""
+        self.start_empty()
+        with self.hold_trait_notifications():
+            self.company, self.profession = examples.COMPANY, examples.PROFESSION
+            self.posts = {tag.casefold(): count for tag, count in examples.POSTS.items()}
+            self.is_example = True
+
+    def start_empty(self) -> None:
+        """Clear everything: the team starts with its own company."""
+        with self.hold_trait_notifications():
+            self.company = self.profession = self.challenge = self.caption_text = ""
+            self.tags, self.posts, self.problems = _empty_tags(), {}, {}
+            self.follow_mix, self.notice, self.is_example = True, ("", {}), False
+
     def make_suggestions(self) -> bool:
         """Suggest tags for the company; on a problem keep the earlier tags. True on success."""
         self._set_problems("suggest", [])
@@ -195,7 +210,7 @@ class HashtagLabModel(ToolModel):
 class HashtagLab(ToolView):
     """The Hashtag Lab view: shows the model, and passes what a participant does to it."""
 
-    title_key, intro_key, label_width = "lab.title", "lab.intro", "130px"
+    title_key, intro_key, example_key, label_width = "lab.title", "lab.intro", "lab.example_note", "130px"
 
     def __init__(self, model: HashtagLabModel | None = None, **kwargs):
         super().__init__(model or HashtagLabModel(), **kwargs)

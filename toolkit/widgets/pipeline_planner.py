@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import pandas as pd
 import traitlets
 
-from toolkit import pipeline
+from toolkit import examples, pipeline
 from toolkit.charts import funnel_chart, pipeline_timeline_chart
 from toolkit.i18n import TextError, format_int, format_percent, format_school_year
 from toolkit.pipeline import parse_interns
@@ -66,6 +66,21 @@ class PipelinePlannerModel(ToolModel):
             self._refresh()
 
     # --- actions ---------------------------------------------------------------------------
+    def load_example(self) -> None:
+        """Open on the invented garage of :mod:`toolkit.examples` and its internships."""
+        offers = []
+        for offer in examples.OFFERS:
+            first, last = (self.now + years for years in offer["years_from_now"])
+            offers.append({"internship": offer["internship"], "education": offer["education"],
+                           "interns": offer["interns"], "first_year": first, "last_year": last})
+        with self.hold_trait_notifications():
+            self.offers, self.problems, self.is_example = offers, {}, True
+
+    def start_empty(self) -> None:
+        """Remove every offer: the team enters its own internships."""
+        with self.hold_trait_notifications():
+            self.offers, self.problems, self.is_example = [], {}, False
+
     def add_offer(self, internship: str, education: str, interns_text: str, first_year: int, last_year: int) -> bool:
         """Add an offer; on a problem record it under ``"offer"`` and change nothing."""
         try:
@@ -208,7 +223,7 @@ class PipelinePlannerModel(ToolModel):
 class PipelinePlanner(ToolView):
     """The planner view: shows the model, and passes what a participant does to it."""
 
-    title_key, intro_key = "planner.title", "planner.intro"
+    title_key, intro_key, example_key = "planner.title", "planner.intro", "planner.example_note"
 
     def __init__(self, model: PipelinePlannerModel | None = None, **kwargs):
         super().__init__(model or PipelinePlannerModel(), **kwargs)
@@ -249,8 +264,10 @@ class PipelinePlanner(ToolView):
             self._heading("planner.step1"), self._internship, self._education, self._interns, self._years,
             widgets.HBox([self._add]), self._offer_messages, self._offers, widgets.HBox([self._remove]),
             self._heading("planner.step2"), self._region, self._region_note,
-            self._follows, self._applies, self._starts, self._funnel_note, self._funnel_messages,
-            self._mbo4_k, self._mbo4_gt, self._assumption_note,
+            *(self._with_readout(getattr(self, f"_{name}"), name, _percent_text) for name in DEFAULT_FUNNEL),
+            self._funnel_note, self._funnel_messages,
+            *(self._with_readout(getattr(self, f"_{name}"), name, _percent_text) for name in ("mbo4_k", "mbo4_gt")),
+            self._assumption_note,
             self._heading("planner.step3"), self._result_messages, self._sentences, self._table,
             self._timeline, self._funnel,
         )
@@ -365,6 +382,11 @@ class PipelinePlanner(ToolView):
         note = f"<div style='color:#555'>{escape(self._t('planner.table_note'))}</div>"
         return (f"<table class='stagetok-plan' style='border-collapse:collapse'><thead><tr>{head}</tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table>{note}")
+
+
+def _percent_text(share: float, lang: str) -> str:
+    """A share as a slider's readout: ``12,5 %``."""
+    return format_percent(share, 1, lang)
 
 
 def _percent(share: float) -> float:

@@ -93,12 +93,26 @@ class ReachExplorerModel(ToolModel):
             return False
         self._set_problems("upload", [])
         self._use(loaded, ", ".join(name for name, _ in files), sample=False)
+        self.is_example = False
         return True
 
     def load_sample(self) -> None:
         """Load the invented sample export that ships with the toolkit."""
         self._set_problems("upload", [])
         self._use(load_export(SAMPLE_DIR), "", sample=True)
+
+    def load_example(self) -> None:
+        """Open on the invented export of the example garage (the sample export)."""
+        self.load_sample()
+        self.is_example = True
+
+    def start_empty(self) -> None:
+        """Forget the loaded export; the scenario goes back to the workshop's assumptions."""
+        default = reach.ViewsModel()
+        with self.hold_trait_notifications():
+            self.export, self.source, self.is_sample, self.is_example = None, "", False, False
+            self.notice, self.problems = ("", {}), {}
+            self.median, self.sigma = default.median, default.sigma
 
     def set_scenario(self, posts_per_week: int, weeks: int) -> bool:
         """Change videos a week and weeks; refused values change nothing and record a problem."""
@@ -199,7 +213,8 @@ class ReachExplorerModel(ToolModel):
 class ReachExplorer(ToolView):
     """The reach explorer view: upload or sample, charts, scenario and image download."""
 
-    title_key, intro_key, label_width = "explorer.title", "explorer.intro", "200px"
+    title_key, intro_key, example_key = "explorer.title", "explorer.intro", "explorer.example_note"
+    label_width = "200px"
 
     def __init__(self, model: ReachExplorerModel | None = None, **kwargs):
         super().__init__(model or ReachExplorerModel(), **kwargs)
@@ -244,8 +259,12 @@ class ReachExplorer(ToolView):
         self._lay_out(
             self._heading("explorer.step1"), widgets.HBox([self._upload, self._sample]), self._upload_messages,
             self._chart_messages, *(self._outputs[name] for name in CHARTS if name != "scenario"),
-            self._heading("explorer.step2"), self._posts, self._weeks, self._median, self._sigma,
-            self._on_tiktok, self._views_per_person, self._region, self._assumptions, self._scenario_messages,
+            self._heading("explorer.step2"), self._posts, self._weeks, self._median,
+            self._with_readout(self._sigma, "sigma", lambda sigma, lang: format_decimal(sigma, 2, lang)),
+            self._with_readout(self._on_tiktok, "on_tiktok", lambda share, lang: format_percent(share, 0, lang)),
+            self._with_readout(self._views_per_person, "views_per_person",
+                               lambda views, lang: format_decimal(views, 1, lang)),
+            self._region, self._assumptions, self._scenario_messages,
             self._summary, self._outputs["scenario"],
             self._heading("explorer.step3"), self._which, self._format, widgets.HBox([self._make_image]),
             self._download,
@@ -318,7 +337,7 @@ class ReachExplorer(ToolView):
         key, params = self.model.notice
         if key and self.model.export is not None:
             messages.append(("ok", self._t(key, **params)))
-        if self.model.is_sample:
+        if self.model.is_sample and not self.model.is_example:  # the example line says so already
             messages.append(("warning", self._t("explorer.sample_warning")))
         self._upload_messages.value = message_html(messages)
         self._scenario_messages.value = self._problem_html("scenario", "model", "audience")
