@@ -84,6 +84,8 @@ FAMILIES = {
     "kind.{}": (*hashtags.KINDS, "own"),
     "funnel.{}": pipeline.FUNNEL_STAGES,
     "internship.{}": pipeline.INTERNSHIPS,
+    "offer.one.{}": pipeline.INTERNSHIPS,
+    "offer.many.{}": pipeline.INTERNSHIPS,
     "explorer.chart.{}": reach_explorer.CHARTS,
 }
 

@@ -137,7 +137,7 @@ def test_the_view_shows_every_model_trait_set_from_code(planner):
     model.language = "en"
     assert planner._language.value == "en" and planner._interns.description == "Interns a year"
     model.offers = [{"internship": "mbo-bpv", "education": "", "interns": 5, "first_year": 2029, "last_year": 2030}]
-    assert planner._offers.options == ("5 × mbo-bpv 2029/30–2030/31",)
+    assert planner._offers.options == ("5 work-placement interns (mbo), 2029/30–2030/31",)
     assert "<table class='stagetok-plan'" in planner._table.value and planner.last_timeline is not None
     model.region = "Zeeland"
     assert planner._region.value == "Zeeland" and "Zeeland" not in planner._region_note.value
@@ -182,3 +182,30 @@ def test_sliders_show_their_value_the_dutch_way(planner):
     assert labels == ["12,5 %"] and planner._follows.readout is False
     planner.model.language = "en"
     assert [label.value for label, trait, _ in planner._readouts if trait == "follows"] == ["12.5%"]
+
+
+def test_the_answer_comes_first_and_the_detail_sits_behind_a_fold():
+    planner = PipelinePlanner(PipelinePlannerModel.example(now=2026))
+    (answer,) = planner.model.answers()
+    best = answer["best"]
+    expected = round(2 / planner.model.plan.set_index(["school_year", "track", "grade"]).loc[
+        (2028, best["track"], best["grade"]), "share"] / planner.model.conversion)
+    text = planner._answer.value
+    reach = f"{expected:,}".replace(",", ".")
+    assert f"Voor 2 bpv-stagiairs mbo-4, 2028/29–2029/30: bereik nu ongeveer {reach} leerlingen" in text
+    assert "kunnen in schooljaar 2028/29 bij jullie beginnen" in text
+    assert "In heel Nederland zijn er in elke groep genoeg leerlingen voor." in text
+    children = planner.children
+    assert children.index(planner._answer) < children.index(planner._details)
+    assert planner._details.selected_index is None, "the detail is folded away"
+    assert planner._details.children == (planner._sentences, planner._table, planner._timeline)
+    assert planner._details.get_title(1) == "Per groep en schooljaar"
+
+
+def test_the_answer_says_when_the_region_has_too_few_pupils(planner):
+    offer(planner, interns="400", years=(2029, 2029))
+    planner._region.value = "Zeeland"
+    assert "In Zeeland zijn er te weinig leerlingen in" in planner._answer.value
+    planner.model.language = "en"
+    assert "In Zeeland there are too few pupils in" in planner._answer.value
+    assert planner._details.get_title(0) == "Who can start when?"

@@ -12,6 +12,48 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # --- general -------------------------------------------------------------------------
     "app.language": {"nl": "Taal", "en": "Language"},
     "app.start_empty": {"nl": "Leeg beginnen", "en": "Start empty"},
+    "app.range": {"nl": "{low} tot {high}", "en": "{low} to {high}"},
+    "offer.label": {"nl": "{interns} {who}{level}, {years}", "en": "{interns} {who}{level}, {years}"},
+    "offer.one.mbo-bpv": {"nl": "bpv-stagiair", "en": "work-placement intern (mbo)"},
+    "offer.many.mbo-bpv": {"nl": "bpv-stagiairs", "en": "work-placement interns (mbo)"},
+    "offer.one.mbo-bbl": {"nl": "bbl-leerling", "en": "work-based learner (mbo)"},
+    "offer.many.mbo-bbl": {"nl": "bbl-leerlingen", "en": "work-based learners (mbo)"},
+    "offer.one.hbo-snuffelstage": {"nl": "snuffelstagiair (hbo)", "en": "orientation intern (hbo)"},
+    "offer.many.hbo-snuffelstage": {"nl": "snuffelstagiairs (hbo)", "en": "orientation interns (hbo)"},
+    "offer.one.hbo-meeloopstage": {"nl": "meeloopstagiair (hbo)", "en": "work-placement intern (hbo)"},
+    "offer.many.hbo-meeloopstage": {"nl": "meeloopstagiairs (hbo)", "en": "work-placement interns (hbo)"},
+    "offer.one.hbo-afstudeerstage": {"nl": "afstudeerstagiair (hbo)", "en": "graduation intern (hbo)"},
+    "offer.many.hbo-afstudeerstage": {"nl": "afstudeerstagiairs (hbo)", "en": "graduation interns (hbo)"},
+    "planner.answer": {
+        "nl": "Voor {offer}: bereik nu ongeveer {reach} leerlingen uit {group} ({age} jaar){others}. Zij "
+        "kunnen in schooljaar {year} bij jullie beginnen.",
+        "en": "For {offer}: reach about {reach} pupils of {group} now (aged {age}){others}. They can start "
+        "with you in school year {year}.",
+    },
+    "planner.answer_others": {
+        "nl": "; uit een andere groep ({groups}) zijn er {number} nodig",
+        "en": "; from another group ({groups}) you need {number}",
+    },
+    "planner.answer_none": {
+        "nl": "Voor {offer}: geen leerlingen van nu kunnen in die schooljaren deze stage doen. Kies latere "
+        "schooljaren.",
+        "en": "For {offer}: no pupils of today can do this internship in those school years. Choose later "
+        "years.",
+    },
+    "planner.answer_enough": {
+        "nl": "In {region} zijn er in elke groep genoeg leerlingen voor.",
+        "en": "In {region} every group has enough pupils for it.",
+    },
+    "planner.answer_short": {
+        "nl": "In {region} zijn er te weinig leerlingen in {groups}: kies een grotere regio, minder stagiairs "
+        "of een betere conversie.",
+        "en": "In {region} there are too few pupils in {groups}: choose a larger region, fewer interns or a "
+        "better conversion.",
+    },
+    "planner.whole_country": {"nl": "heel Nederland", "en": "the whole of the Netherlands"},
+    "planner.detail_sentences": {"nl": "Wie kan wanneer beginnen?", "en": "Who can start when?"},
+    "planner.detail_table": {"nl": "Per groep en schooljaar", "en": "Per group and school year"},
+    "planner.detail_timeline": {"nl": "Tijdlijn per groep", "en": "Timeline per group"},
     "lab.example_note": {
         "nl": "Voorbeeld: een verzonnen garage met verzonnen aantallen posts. Pas het aan, of begin leeg "
         "met jullie eigen bedrijf.",

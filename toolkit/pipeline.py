@@ -142,7 +142,8 @@ def _check_cohort(track: str, grade) -> int:
     if track not in TRACKS:
         raise TextError("pipeline.bad_track", value=str(track)[:40], tracks=", ".join(TRACKS))
     years = track_years(track)
-    if isinstance(grade, bool) or not isinstance(grade, (int, float)) or int(grade) != grade or not 1 <= grade <= years:
+    if isinstance(grade, bool) or not isinstance(grade, (int, float)) or not math.isfinite(grade) \
+            or int(grade) != grade or not 1 <= grade <= years:
         raise TextError("pipeline.bad_grade", track=track, years=years, value=str(grade)[:20])
     return int(grade)
 
@@ -437,7 +438,7 @@ def parse_interns(text: str) -> int:
         ``planner.interns_not_a_number``, ``planner.interns_zero`` or ``pipeline.bad_interns``.
     """
     raw = str(text or "").strip()
-    if not raw.isdigit() or len(raw) > 7:
+    if not raw.isdecimal() or len(raw) > 7:
         raise TextError("planner.interns_not_a_number", value=raw[:20])
     value = int(raw)
     if value <= 0:
@@ -527,3 +528,40 @@ def explain_cohort(track: str, grade: int, internship: str, now: int, *, lang: s
     first, educations = chance
     return t("pipeline.sentence", lang=lang, age=age_in(track, grade), track=track, grade=grade,
              year=first, internship=t(f"internship.{internship}", lang=lang), educations=", ".join(educations))
+
+
+def summarize_offer(plan: pd.DataFrame) -> dict | None:
+    """The answer for one offer, from its rows of a plan: whom to reach now, and is it enough.
+
+    Parameters
+    ----------
+    plan : pandas.DataFrame
+        The rows of one offer, as :func:`reach_needed` gives them per school year (columns
+        ``school_year``, ``track``, ``grade``, ``age``, ``pupils_to_reach``, ``feasible``).
+
+    Returns
+    -------
+    dict or None
+        For the offer's first school year: ``school_year``; ``best`` (the group of today that
+        needs the fewest pupils reached: ``track``, ``grade``, ``age``, ``pupils_to_reach``);
+        ``others_low`` and ``others_high`` (the same for the other groups, or None); ``ages``
+        (sorted); ``groups`` (every group of that year, "vmbo-k 3"); and over all years of
+        the offer ``short`` (groups that have fewer pupils in the region than must be reached).
+        None when no group of today can do the internship in those years.
+    """
+    if plan.empty:
+        return None
+    first = int(plan["school_year"].min())
+    year = plan[plan["school_year"] == first].sort_values(["pupils_to_reach", "age", "track", "grade"])
+    best, others = year.iloc[0], year.iloc[1:]
+    short = plan[~plan["feasible"].astype(bool)][["track", "grade"]].drop_duplicates()
+    return {
+        "school_year": first,
+        "best": {"track": best["track"], "grade": int(best["grade"]), "age": int(best["age"]),
+                 "pupils_to_reach": float(best["pupils_to_reach"])},
+        "others_low": float(others["pupils_to_reach"].min()) if len(others) else None,
+        "others_high": float(others["pupils_to_reach"].max()) if len(others) else None,
+        "ages": sorted({int(age) for age in year["age"]}),
+        "groups": [f"{row.track} {int(row.grade)}" for row in year.itertuples()],
+        "short": [f"{row.track} {int(row.grade)}" for row in short.itertuples()],
+    }

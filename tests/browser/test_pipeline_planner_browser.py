@@ -40,8 +40,13 @@ def test_an_offer_gives_sentences_table_and_charts(planner_page):
     enter(page.get_by_label("Stagiairs per jaar", exact=True), "5")
     page.get_by_role("button", name="Voeg stage toe").click()
 
+    # The answer first, in sentences; the detail behind a fold that opens on a click.
+    expect(page.locator(".stagetok-answer")).to_contain_text("bereik nu ongeveer")
+    expect(page.locator(".stagetok-sentences")).to_be_hidden()
+    page.get_by_text("Wie kan wanneer beginnen?").click()
     expect(page.locator(".stagetok-sentences li").first).to_contain_text("Wie nu")
     expect(page.locator(".stagetok-sentences")).to_contain_text("bpv-stage")
+    page.get_by_text("Per groep en schooljaar").click()
     expect(page.locator("table.stagetok-plan tbody tr").first).to_be_visible()
     page.wait_for_function(CHART_DRAWN_JS, arg=CHART)
     expect(page.locator(".stagetok-pipeline-planner .vega-embed")).to_have_count(2)  # timeline and funnel

@@ -9,7 +9,7 @@ import traitlets
 
 from toolkit import examples, pipeline
 from toolkit.charts import funnel_chart, pipeline_timeline_chart
-from toolkit.i18n import TextError, format_int, format_percent, format_school_year
+from toolkit.i18n import TextError, format_int, format_percent, format_school_year, t
 from toolkit.pipeline import parse_interns
 from toolkit.regions import NATIONAL, region_share, regions
 from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
@@ -177,7 +177,7 @@ class PipelinePlannerModel(ToolModel):
         """One sentence per cohort and internship: who can start when (in the model's language)."""
         lines = []
         for offer in self.offers:
-            rows = self.plan[self.plan["offer"] == self._label(offer)]
+            rows = self.plan[self.plan["offer"] == self.offers.index(offer)]
             for track, grade in rows[["track", "grade"]].drop_duplicates().itertuples(index=False):
                 line = pipeline.explain_cohort(track, int(grade), offer["internship"], self.now,
                                                lang=self.language, assumptions=self.assumptions())
@@ -186,21 +186,27 @@ class PipelinePlannerModel(ToolModel):
         return lines
 
     def _label(self, offer: dict) -> str:
-        education = f" {offer['education']}" if offer["education"] else ""
         years = format_school_year(offer["first_year"])
         if offer["last_year"] != offer["first_year"]:
             years += f"–{format_school_year(offer['last_year'])}"
-        return f"{offer['interns']} × {offer['internship']}{education} {years}"
+        kind = offer["internship"]
+        who = t("offer.one." + kind if offer["interns"] == 1 else "offer.many." + kind, lang=self.language)
+        level = f" {offer['education']}" if offer["education"] else ""
+        return t("offer.label", lang=self.language, interns=offer["interns"], who=who, level=level, years=years)
 
     def offer_labels(self) -> list[str]:
-        """A short label per offer, as listed on screen and in the plan table."""
+        """A label per offer in words, as listed on screen: "2 bpv-stagiairs mbo-4, 2028/29–2029/30"."""
         return [self._label(offer) for offer in self.offers]
+
+    def answers(self) -> list[dict]:
+        """The answer per offer (:func:`toolkit.pipeline.summarize_offer`; None where no group can)."""
+        return [pipeline.summarize_offer(self.plan[self.plan["offer"] == index]) for index in range(len(self.offers))]
 
     def _refresh(self) -> None:
         frames = []
         try:
             a = self.assumptions()
-            for offer in self.offers:
+            for index, offer in enumerate(self.offers):
                 for year in range(offer["first_year"], offer["last_year"] + 1):
                     rows = pipeline.reach_needed(
                         offer["internship"], offer["interns"], year, conversion=self.conversion,
@@ -208,7 +214,7 @@ class PipelinePlannerModel(ToolModel):
                         educations=(offer["education"],) if offer["education"] else None,
                         now=self.now, assumptions=a,
                     )
-                    frames.append(rows.assign(offer=self._label(offer), school_year=year, interns=offer["interns"]))
+                    frames.append(rows.assign(offer=index, school_year=year, interns=offer["interns"]))
             self._set_problems("plan", [])
         except TextError as error:
             self._set_problems("plan", [(error.key, error.params)])
@@ -255,10 +261,13 @@ class PipelinePlanner(ToolView):
         self._funnel_messages = widgets.HTML()
         self._assumption_note = self._text(widgets.HTML(), "planner.split_note", tag="div")
         self._result_messages = widgets.HTML()
+        self._answer = widgets.HTML()
         self._sentences = widgets.HTML()
         self._table = widgets.HTML()
         self._timeline = widgets.Output()
         self._funnel = widgets.Output()
+        # The answer first; the detail behind a fold, for who wants it.
+        self._details = widgets.Accordion(children=[self._sentences, self._table, self._timeline], selected_index=None)
 
         self._lay_out(
             self._heading("planner.step1"), self._internship, self._education, self._interns, self._years,
@@ -268,8 +277,7 @@ class PipelinePlanner(ToolView):
             self._funnel_note, self._funnel_messages,
             *(self._with_readout(getattr(self, f"_{name}"), name, _percent_text) for name in ("mbo4_k", "mbo4_gt")),
             self._assumption_note,
-            self._heading("planner.step3"), self._result_messages, self._sentences, self._table,
-            self._timeline, self._funnel,
+            self._heading("planner.step3"), self._result_messages, self._answer, self._funnel, self._details,
         )
         self._assumption_note.add_class("stagetok-assumption")
 
@@ -312,7 +320,7 @@ class PipelinePlanner(ToolView):
         plan = self.model.plan
         if not self.model.offers:
             self._result_messages.value = message_html([("info", self._t("planner.no_offers"))])
-            self._sentences.value = self._table.value = ""
+            self._answer.value = self._sentences.value = self._table.value = ""
             clear_chart(self._timeline)
             clear_chart(self._funnel)
             self.last_timeline = self.last_funnel = None
@@ -325,6 +333,7 @@ class PipelinePlanner(ToolView):
             self._result_messages.value = message_html([("warning", self._t("planner.some_infeasible"))])
         else:
             self._result_messages.value = ""
+        self._answer.value = self._answer_html()
         items = "".join(f"<li>{escape(line)}</li>" for line in self.model.sentences())
         self._sentences.value = f"<ul class='stagetok-sentences'>{items}</ul>" if items else ""
         self._table.value = self._table_html(plan)
@@ -342,6 +351,8 @@ class PipelinePlanner(ToolView):
         self._funnel_messages.value = self._problem_html("funnel", "assumptions", "region")
 
     def _on_language_extra(self) -> None:
+        for index, key in enumerate(("planner.detail_sentences", "planner.detail_table", "planner.detail_timeline")):
+            self._details.set_title(index, self._t(key))
         current = self._internship.value
         self._internship.options = [(self._t(f"internship.{i}") + f" ({i})", i) for i in pipeline.INTERNSHIPS]
         self._internship.value = current or pipeline.INTERNSHIPS[0]
@@ -362,6 +373,30 @@ class PipelinePlanner(ToolView):
             self._years.options = [(format_school_year(year), year) for year in years]
             self._years.value = (first, last)
 
+    def _answer_html(self) -> str:
+        """Two or three sentences: whom to reach now, when they can start, and whether the region has them."""
+        lang, labels = self.model.language, self.model.offer_labels()
+        lines, short = [], []
+        for label, answer in zip(labels, self.model.answers(), strict=True):
+            if answer is None:
+                lines.append(self._t("planner.answer_none", offer=label))
+                continue
+            best = answer["best"]
+            others = ""
+            if answer["others_low"] is not None:
+                others = self._t("planner.answer_others", groups=", ".join(answer["groups"][1:]),
+                                 number=_number_range(answer["others_low"], answer["others_high"], lang))
+            lines.append(self._t("planner.answer", offer=label, reach=format_int(round(best["pupils_to_reach"]), lang),
+                                 group=f"{best['track']} {best['grade']}", age=best["age"], others=others,
+                                 year=format_school_year(answer["school_year"])))
+            short += [group for group in answer["short"] if group not in short]
+        region = self._t("planner.whole_country") if self.model.region == NATIONAL else self.model.region
+        if short:
+            lines.append(self._t("planner.answer_short", region=region, groups=", ".join(short)))
+        elif any(answer is not None for answer in self.model.answers()):
+            lines.append(self._t("planner.answer_enough", region=region))
+        return "<div class='stagetok-answer'>" + "".join(f"<p><b>{escape(line)}</b></p>" for line in lines) + "</div>"
+
     def _table_html(self, plan: pd.DataFrame) -> str:
         if plan.empty:
             return ""
@@ -369,19 +404,25 @@ class PipelinePlanner(ToolView):
         head = "".join(f"<th style='text-align:left;padding:2px 8px'>{escape(self._t(key))}</th>" for key in (
             "planner.col_offer", "planner.col_year", "planner.col_cohort", "planner.col_reach",
             "planner.col_available", "planner.col_feasible"))
-        rows = []
+        rows, labels = [], self.model.offer_labels()
         for row in plan.itertuples():
             ok = bool(row.feasible)
             mark = self._t("planner.feasible" if ok else "planner.infeasible")
             style = "" if ok else " style='background:#fdecea'"
             size = format_int(round(row.cohort_size), lang) + (" *" if row.size_assumed else "")
-            cells = [row.offer, format_school_year(row.school_year), f"{row.track} {row.grade} ({row.age})",
+            cells = [labels[row.offer], format_school_year(row.school_year), f"{row.track} {row.grade} ({row.age})",
                      format_int(round(row.pupils_to_reach), lang), size, mark]
             rows.append(f"<tr class='{'ok' if ok else 'stagetok-infeasible'}'{style}>"
                         + "".join(f"<td style='padding:2px 8px'>{escape(c)}</td>" for c in cells) + "</tr>")
         note = f"<div style='color:#555'>{escape(self._t('planner.table_note'))}</div>"
         return (f"<table class='stagetok-plan' style='border-collapse:collapse'><thead><tr>{head}</tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table>{note}")
+
+
+def _number_range(low: float, high: float, lang: str) -> str:
+    """``1.742`` or ``1.742 tot 2.477``: whole numbers, the Dutch way in Dutch."""
+    low_text, high_text = format_int(round(low), lang), format_int(round(high), lang)
+    return low_text if low_text == high_text else t("app.range", lang=lang, low=low_text, high=high_text)
 
 
 def _percent_text(share: float, lang: str) -> str:
