@@ -144,7 +144,7 @@ def test_the_view_shows_every_model_trait_set_from_code(planner):
     share = f"{provinces()['Zeeland'] * 100:.1f}%"
     assert f"has {share} of the inhabitants" in planner._region_note.value
     for name, slider in (("follows", planner._follows), ("applies", planner._applies), ("starts", planner._starts),
-                         ("mbo4_k", planner._mbo4_k), ("mbo4_gt", planner._mbo4_gt)):
+                         ("mbo4_k", planner._mbo4_k), ("mbo4_gt", planner._mbo4_gt), ("bbl", planner._bbl)):
         setattr(model, name, 0.25)
         assert slider.value == 25.0, name
     assert "1.56%" in planner._funnel_note.value  # 25 % x 25 % x 25 %
@@ -209,3 +209,11 @@ def test_the_answer_says_when_the_region_has_too_few_pupils(planner):
     planner.model.language = "en"
     assert "In Zeeland there are too few pupils in" in planner._answer.value
     assert planner._details.get_title(0) == "Who can start when?"
+
+
+def test_the_bbl_share_is_an_assumption_on_screen_that_changes_the_plan(planner):
+    assert "Aanname" in planner._modes_note.value and "Summa College" in planner._modes_note.value
+    offer(planner, internship="mbo-bbl", interns="2", years=(2029, 2029))
+    before = planner.model.plan["pupils_to_reach"].min()
+    planner._bbl.value = planner._bbl.value / 2  # half as many pupils in bbl: twice as many to reach
+    assert planner.model.plan["pupils_to_reach"].min() == pytest.approx(before * 2)

@@ -50,6 +50,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "In {region} there are too few pupils in {groups}: choose a larger region, fewer interns or a "
         "better conversion.",
     },
+    "planner.bbl": {"nl": "% van het mbo in bbl", "en": "% of mbo in bbl"},
+    "planner.modes_note": {
+        "nl": "Aanname: zo'n 28 % van alle mbo-studenten leert in de bbl, werkend en lerend (OCW, 2022). Dat "
+        "geldt voor alle leeftijden; in de bbl zitten veel volwassenen, dus bij jongeren van nu ligt het "
+        "waarschijnlijk lager. En de bpv-stage begint hier in het tweede studiejaar, zoals in het "
+        "stageschema van één school (Summa College); bij andere scholen kan dat anders zijn.",
+        "en": "Assumption: about 28% of all mbo students learn in bbl, working and learning (OCW, 2022). "
+        "That counts every age; bbl has many adults, so among today's pupils it is probably lower. And "
+        "the bpv placement starts here in the second year, as in one school's schedule (Summa College); "
+        "other schools may differ.",
+    },
     "planner.whole_country": {"nl": "heel Nederland", "en": "the whole of the Netherlands"},
     "planner.detail_sentences": {"nl": "Wie kan wanneer beginnen?", "en": "Who can start when?"},
     "planner.detail_table": {"nl": "Per groep en schooljaar", "en": "Per group and school year"},

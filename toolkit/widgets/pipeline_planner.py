@@ -35,6 +35,7 @@ class PipelinePlannerModel(ToolModel):
     starts = traitlets.Float(DEFAULT_FUNNEL["starts"], help="Share of applicants that starts.")
     mbo4_k = traitlets.Float(help="Share of vmbo-k pupils going to mbo that starts at level 4 (assumption).")
     mbo4_gt = traitlets.Float(help="Share of vmbo-g/t pupils going to mbo that starts at level 4 (assumption).")
+    bbl = traitlets.Float(help="Share of mbo students in work-based learning (bbl), all ages (assumption for pupils).")
     plan = traitlets.Instance(pd.DataFrame, help="Pupils to reach per offer, school year and cohort.")
 
     def __init__(self, **kwargs):
@@ -42,6 +43,7 @@ class PipelinePlannerModel(ToolModel):
         kwargs.setdefault("now", pipeline.current_school_year())
         kwargs.setdefault("mbo4_k", defaults.mbo4_share["vmbo-k"])
         kwargs.setdefault("mbo4_gt", defaults.mbo4_share["vmbo-t"])
+        kwargs.setdefault("bbl", defaults.bbl_share)
         super().__init__(**kwargs)
         self._defaults = defaults
         self._refresh()
@@ -52,15 +54,15 @@ class PipelinePlannerModel(ToolModel):
             raise traitlets.TraitError(f"Unknown region {proposal['value']!r}; choose one of {', '.join(regions())}.")
         return proposal["value"]
 
-    @traitlets.validate("follows", "applies", "starts", "mbo4_k", "mbo4_gt")
+    @traitlets.validate("follows", "applies", "starts", "mbo4_k", "mbo4_gt", "bbl")
     def _validate_share(self, proposal):
         value = proposal["value"]
-        low_ok = value >= 0 if proposal["trait"].name.startswith("mbo4") else value > 0
+        low_ok = value >= 0 if proposal["trait"].name.startswith(("mbo4", "bbl")) else value > 0
         if not (low_ok and value <= 1):
             raise traitlets.TraitError(f"{proposal['trait'].name} must be a share between 0 and 1, not {value!r}.")
         return value
 
-    @traitlets.observe("now", "offers", "region", "follows", "applies", "starts", "mbo4_k", "mbo4_gt")
+    @traitlets.observe("now", "offers", "region", "follows", "applies", "starts", "mbo4_k", "mbo4_gt", "bbl")
     def _on_inputs(self, change):
         if hasattr(self, "_defaults"):  # not while the constructor sets the first values
             self._refresh()
@@ -140,7 +142,7 @@ class PipelinePlannerModel(ToolModel):
         k = self.mbo4_k if mbo4_k is None else mbo4_k
         gt = self.mbo4_gt if mbo4_gt is None else mbo4_gt
         split = {**self._defaults.mbo4_share, "vmbo-k": k, "vmbo-g": gt, "vmbo-t": gt}
-        return self._defaults.with_changes(mbo4_share=split)
+        return self._defaults.with_changes(mbo4_share=split, bbl_share=self.bbl)
 
     @property
     def region_share(self) -> float:
@@ -257,6 +259,10 @@ class PipelinePlanner(ToolView):
             self._link(name, self._describe(widgets.FloatSlider(**slider), f"planner.{name}"),
                        to_widget=_percent, action=funnel if name in DEFAULT_FUNNEL else split)
             for name in ("follows", "applies", "starts", "mbo4_k", "mbo4_gt"))
+        self._bbl = self._link("bbl", self._describe(widgets.FloatSlider(**slider), "planner.bbl"),
+                               to_widget=_percent, to_model=lambda percent: percent / 100)
+        self._modes_note = self._text(widgets.HTML(), "planner.modes_note", tag="div")
+        self._modes_note.add_class("stagetok-assumption")
         self._funnel_note = widgets.HTML()
         self._funnel_messages = widgets.HTML()
         self._assumption_note = self._text(widgets.HTML(), "planner.split_note", tag="div")
@@ -277,6 +283,7 @@ class PipelinePlanner(ToolView):
             self._funnel_note, self._funnel_messages,
             *(self._with_readout(getattr(self, f"_{name}"), name, _percent_text) for name in ("mbo4_k", "mbo4_gt")),
             self._assumption_note,
+            self._with_readout(self._bbl, "bbl", _percent_text), self._modes_note,
             self._heading("planner.step3"), self._result_messages, self._answer, self._funnel, self._details,
         )
         self._assumption_note.add_class("stagetok-assumption")
