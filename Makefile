@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8866
 POOL ?= 2
 
-.PHONY: start test check lint lab room bench browser clean
+.PHONY: start test check lint lab room bench browser mutation clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "StageTok needs Python 3.11 or newer; run: make PYTHON=python3.12 ...")'
@@ -20,6 +20,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
+$(VENV)/.installed-mutation: pyproject.toml $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
+	@touch $@
+
 ## Serve the participant dashboards on http://localhost:$(PORT) (pre-heated kernels).
 start: $(VENV)/.installed
 	$(BIN)/python -m toolkit.serve --port $(PORT) --pool-size $(POOL)
@@ -30,7 +34,7 @@ room: $(VENV)/.installed
 
 ## JupyterLab on the workshop notebooks (for the facilitator or self-paced work).
 lab: $(VENV)/.installed
-	$(BIN)/jupyter lab workshops
+	$(BIN)/python -m toolkit.lab workshops
 
 ## Make sure a Chromium for the browser tests is on this machine.
 browser: $(VENV)/.installed-test
@@ -53,5 +57,17 @@ bench: $(VENV)/.installed-test browser
 	$(BIN)/python benchmarks/bench_reach.py
 	$(BIN)/python benchmarks/bench_dashboard.py
 
+## Mutation testing of the logic modules against their unit tests (see docs/design.md), then the summary.
+## Starts afresh each time (mutmut keeps verdicts between runs and does not see changed tests); one
+## worker, so the machine stays usable. Takes about a quarter of an hour on two cores.
+mutation: $(VENV)/.installed-mutation
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 1
+	@$(BIN)/mutmut results
+	@$(BIN)/mutmut export-cicd-stats >/dev/null
+	@$(BIN)/python -c 'import json; s = json.load(open("mutants/mutmut-cicd-stats.json")); \
+	print("%(total)d mutants: %(killed)d killed, %(survived)d survived, %(timeout)d timed out, %(no_tests)d in code no unit test calls" % s); \
+	print("score: %.1f %% of the mutants the tests reach (killed / (killed + survived))" % (100 * s["killed"] / (s["killed"] + s["survived"])))'
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info
+	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info mutants

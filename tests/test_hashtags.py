@@ -10,13 +10,17 @@ from hypothesis import strategies as st
 from toolkit import hashtags
 from toolkit.hashtags import (
     CAPTION_LIMIT,
+    MAX_TAG_LENGTH,
     Thresholds,
+    as_tag,
     build_caption,
     caption_stats,
     check,
     extract,
     fold,
+    is_valid,
     parse_posts,
+    problem_codes,
     recommend_mix,
     research_sheet,
     suggest,
@@ -322,3 +326,210 @@ def test_caption_stats_counts_length_and_tags_and_the_limit():
     assert stats == {"length": 9, "limit": CAPTION_LIMIT, "hashtags": 2, "fits": True}
     assert caption_stats("x" * 2200)["fits"] is True
     assert caption_stats("x" * 2201)["fits"] is False
+
+
+# --- more on extract and check ----------------------------------------------------------------
+def test_an_accent_that_has_no_precomposed_letter_stays_with_its_letter():
+    assert extract("#q\u0301 #कि") == ["#q\u0301", "#कि"]  # q + acute (Mn); Devanagari ka + vowel sign i (Mc)
+    assert is_valid("#q\u0301") and is_valid("#कि")
+
+
+def test_an_accent_cannot_start_a_tag():
+    assert extract("#\u0301abc") == []
+    assert problem_codes("#\u0301abc") == ["tag.punctuation"]
+
+
+@pytest.mark.parametrize(
+    "tag, codes",
+    [
+        (None, ["tag.empty"]),
+        ("-stage", ["tag.no_hash", "tag.hyphen"]),  # the first character is checked too when # is missing
+        ("s" * 101, ["tag.no_hash", "tag.too_long"]),
+        ("#" + "a" * 100, []),
+        ("#a\u2197", ["tag.emoji"]),  # an arrow: a symbol (So) outside the emoji blocks
+        ("#a\u2776", ["tag.emoji"]),  # Dingbats block (U+2600-27BF), though a number (No)
+        ("#a\u27c0", ["tag.punctuation"]),  # just after the Dingbats block
+        ("#a\U0001f100", ["tag.emoji"]),  # emoji blocks (U+1F000-1FAFF), though a number (No)
+        ("#a\U0001faff", ["tag.emoji"]),  # last of the emoji blocks, not yet assigned
+        ("#a\ufe0f", ["tag.emoji"]),  # a variation selector belongs to an emoji
+        ("#a\u200db", ["tag.emoji"]),  # the zero-width joiner inside emoji sequences
+        ("#a\u200eb", ["tag.control"]),  # its neighbour, a direction mark, is invisible
+    ],
+)
+def test_problem_codes_exactly(tag, codes):
+    assert problem_codes(tag) == codes
+
+
+def test_check_names_the_longest_tag_in_its_sentence():
+    assert MAX_TAG_LENGTH == 100
+    assert "100" in check("#" + "a" * 101, lang="en")[0]
+
+
+# --- as_tag -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "typed, tag",
+    [("stage", "#stage"), ("  #Stage ", "#Stage"), ("", ""), (None, ""), ("   ", ""), ("cafe\u0301", "#café"),
+     ("#", "#"), ("##x", "##x"), ("stage lopen", "#stage lopen")],
+)
+def test_as_tag_trims_and_adds_the_hash(typed, tag):
+    assert as_tag(typed) == tag
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_as_tag_gives_nothing_or_a_tag_that_starts_with_a_hash(text):
+    tag = as_tag(text)
+    assert tag == "" or tag.startswith("#")
+    assert tag == tag.strip() and as_tag(tag) == tag
+
+
+# --- suggest, at the limits ------------------------------------------------------------------------
+def test_suggest_by_hand():
+    tags = suggest(company="Stage", profession="MBO")
+    # #stage (generic) and #mbo (generic) repeat a branded and a profession tag: the first wins, the rest stay.
+    assert list(zip(tags["hashtag"], tags["kind"], strict=True)) == [
+        ("#werkenbijstage", "branded"), ("#stage", "branded"), ("#mbolife", "profession"), ("#mbo", "profession"),
+        ("#stagechallenge", "challenge"), ("#stagiair", "generic"), ("#stagelopen", "generic"),
+        ("#stageplek", "generic"), ("#hbo", "generic"), ("#internship", "generic"), ("#lovemyjob", "generic")]
+
+
+def test_names_fit_exactly_into_the_longest_tag():
+    tags = set(suggest(company="a" * 91, profession="b" * 96, challenge="c" * 91)["hashtag"])
+    assert {"#werkenbij" + "a" * 91, "#" + "b" * 96 + "life", "#" + "c" * 91 + "challenge"} <= tags
+    assert "#" + "d" * 91 + "challenge" in set(suggest(company="Jansen", challenge="d" * 91 + "challenge")["hashtag"])
+    assert max(len(tag) for tag in tags) == 1 + MAX_TAG_LENGTH
+
+
+@pytest.mark.parametrize(
+    "kwargs, key, room",
+    [
+        ({"company": "a" * 92}, "suggest.company_too_long", 91),  # room for #werkenbij<name>
+        ({"company": "Jansen", "profession": "b" * 97}, "suggest.profession_too_long", 96),  # #<job>life
+        ({"company": "Jansen", "challenge": "c" * 92}, "suggest.challenge_too_long", 100),  # #<name>challenge
+        ({"company": "Jansen", "challenge": "c" * 101}, "suggest.challenge_too_long", 100),
+    ],
+)
+def test_suggest_refuses_names_one_character_too_long(kwargs, key, room):
+    with pytest.raises(TextError) as info:
+        suggest(**kwargs, lang="en")
+    assert info.value.key == key and info.value.params == {"max": room}
+    assert str(info.value) == info.value.text("en") != info.value.text("nl")  # in the language asked for
+
+
+@pytest.mark.parametrize(
+    "kwargs, key",
+    [
+        ({"company": "!!!"}, "suggest.company_unusable"),
+        ({"company": "Jansen", "profession": "🔧"}, "suggest.profession_unusable"),
+        ({"company": "Jansen", "challenge": "!!!"}, "suggest.challenge_unusable"),
+    ],
+)
+def test_suggest_says_which_name_is_unusable_in_the_language_asked_for(kwargs, key):
+    with pytest.raises(TextError) as info:
+        suggest(**kwargs, lang="en")
+    assert info.value.key == key
+    assert str(info.value) == info.value.text("en") != info.value.text("nl")
+
+
+def test_suggest_uses_the_company_challenge_when_the_challenge_is_blank():
+    tags = suggest(company="Jansen", challenge="   ")
+    assert tags[tags["kind"] == "challenge"]["hashtag"].tolist() == ["#jansenchallenge"]
+
+
+# --- tiers and post counts at the limits -------------------------------------------------------------
+def test_the_sweet_spot_can_start_at_one_post():
+    limits = Thresholds(sweet_spot=1, overused=2)
+    assert [tier(posts, limits) for posts in (0, 1, 2)] == ["unused", "sweet_spot", "overused"]
+
+
+@pytest.mark.parametrize("posts", [None, float("nan"), pd.NA])
+def test_tier_of_a_count_not_looked_up_is_unknown(posts):
+    assert tier(posts) == "unknown"
+
+
+def test_tier_refuses_a_negative_count():
+    with pytest.raises(TextError) as info:
+        tier(-1)
+    assert info.value.key == "posts.negative"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("12\u00a0500", 12_500), ("850K Posts", 850_000), ("3 Berichten", 3), ("12 video's", 12),
+     ("0" * 29 + "1", 1)],  # 30 characters: the longest accepted
+)
+def test_parse_posts_more(text, value):
+    assert parse_posts(text) == value
+
+
+@pytest.mark.parametrize("text, quoted", [("0" * 30 + "1", "0" * 30), ("5" * 40, "5" * 30), ("1.2", "1.2"),
+                                          ("12,50", "12,50")])
+def test_parse_posts_quotes_at_most_30_characters(text, quoted):
+    with pytest.raises(TextError) as info:
+        parse_posts(text)
+    assert info.value.params == {"value": quoted}
+
+
+# --- the research sheet and the mix, by hand ------------------------------------------------------------
+def _looked_up(*rows):
+    """A research sheet from (tag, kind, posts) rows; posts None: not looked up."""
+    tags = pd.DataFrame([(tag, kind) for tag, kind, _ in rows], columns=["hashtag", "kind"])
+    return research_sheet(tags, {tag: posts for tag, _, posts in rows if posts is not None})
+
+
+def test_research_sheet_without_lookups_and_with_own_thresholds():
+    tags = suggest(company="Jansen")
+    sheet = research_sheet(tags[tags["kind"] == "generic"], {})
+    assert list(sheet.columns) == ["hashtag", "kind", "posts", "tier"]
+    assert list(sheet.index) == list(range(len(sheet)))  # numbered from 0 again
+    assert str(sheet["posts"].dtype) == "Int64" and set(sheet["tier"]) == {"unknown"}
+    own = research_sheet(tags, {"#stage": 150, "#mbo": 5_000}, Thresholds(sweet_spot=100, overused=1_000))
+    assert own.set_index("hashtag").loc[["#stage", "#mbo"], "tier"].tolist() == ["sweet_spot", "overused"]
+
+
+def test_recommend_mix_never_adds_a_second_overused_tag_not_even_to_fill():
+    sheet = _looked_up(("#b", "branded", 5_000_000), ("#o", "generic", 2_000_000), ("#s", "generic", 50_000))
+    assert recommend_mix(sheet) == ["#b", "#s"]
+
+
+def test_recommend_mix_takes_niche_tags_busiest_first_and_no_unknown_own_tag():
+    sheet = _looked_up(("#b", "branded", 0), ("#p", "profession", None), ("#n1", "generic", 500),
+                       ("#n2", "generic", 400), ("#n3", "generic", 300), ("#n4", "generic", 200))
+    assert recommend_mix(sheet) == ["#b", "#n1", "#n2", "#n3", "#n4"]
+
+
+@pytest.mark.parametrize("kind", ["profession", "challenge"])
+def test_recommend_mix_takes_one_own_tag_before_the_niche_tags(kind):
+    sheet = _looked_up(("#b", "branded", 0), ("#s", "generic", 50_000), ("#own", kind, 100), ("#n", "generic", 5_000))
+    assert recommend_mix(sheet) == ["#b", "#s", "#own", "#n"]
+    two = _looked_up(("#b", "branded", 0), ("#p", "profession", 100), ("#c", "challenge", 50), ("#n", "generic", 5_000))
+    assert recommend_mix(two) == ["#b", "#p", "#n", "#c"]  # the second own tag waits with the niche tags
+
+
+def test_recommend_mix_an_overused_own_tag_comes_last():
+    sheet = _looked_up(("#b", "branded", 0), ("#p", "profession", 3_000_000), ("#n", "generic", 5_000))
+    assert recommend_mix(sheet) == ["#b", "#n", "#p"]
+
+
+@pytest.mark.parametrize("kind", ["profession", "challenge", "generic"])
+def test_recommend_mix_fills_to_three_with_tags_not_looked_up(kind):
+    sheet = _looked_up(("#b", "branded", None), ("#x", kind, None), ("#g", "generic", None), ("#h", "generic", None))
+    assert recommend_mix(sheet) == ["#b", "#x", "#g"]
+
+
+def test_recommend_mix_size_is_kept_between_three_and_five():
+    sheet = _looked_up(("#b", "branded", 0), *((f"#n{i}", "generic", 100 + i) for i in range(8)))
+    assert len(recommend_mix(sheet, size=9)) == 5
+    assert len(recommend_mix(sheet, size=0)) == 3
+    assert len(recommend_mix(sheet, size=4)) == 4
+
+
+# --- captions at the edges ---------------------------------------------------------------------------
+def test_build_caption_trims_only_the_end_of_the_text():
+    assert build_caption("  Hoi  \n", ["#a"]) == "  Hoi\n\n#a"
+    assert build_caption(None, ["#a"]) == "#a"
+
+
+def test_caption_stats_of_nothing():
+    assert caption_stats(None) == caption_stats("") == {"length": 0, "limit": CAPTION_LIMIT, "hashtags": 0,
+                                                        "fits": True}

@@ -9,7 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.i18n import TextError
-from toolkit.reach import Audience, ViewsModel, bands, fit_views, reach_share, simulate, weekly_actuals
+from toolkit.reach import (
+    MAX_POSTS_PER_WEEK,
+    MAX_WEEKS,
+    Audience,
+    ViewsModel,
+    bands,
+    fit_views,
+    reach_share,
+    simulate,
+    weekly_actuals,
+)
 
 
 def test_simulation_repeats_with_the_same_seed_and_differs_with_another():
@@ -91,3 +101,127 @@ def test_weekly_actuals_sum_days_per_week():
     assert list(weekly["week"]) == [1, 2]
     assert list(weekly["views"]) == [70, 70]
     assert list(weekly["cumulative"]) == [70, 140]
+
+
+# --- the views model at its limits -------------------------------------------------------------
+@pytest.mark.parametrize("median, sigma", [(1, 1), (0.5, 1), (300, 0), (300, 4)])
+def test_views_model_accepts_its_limits(median, sigma):
+    model = ViewsModel(median, sigma)
+    assert model.mean == pytest.approx(median * math.exp(sigma**2 / 2))
+
+
+@pytest.mark.parametrize("median, sigma", [(100, 4.5), (float("inf"), 1), (100, float("nan"))])
+def test_views_model_refuses_beyond_its_limits(median, sigma):
+    with pytest.raises(TextError) as info:
+        ViewsModel(median, sigma)
+    assert info.value.key == "reach.bad_model"
+
+
+def test_fit_views_by_hand():
+    # log views 0, ln 10 and 2 ln 10: mean ln 10, sample standard deviation ln 10.
+    model = fit_views([1, 10, 100])
+    assert model.median == pytest.approx(10) and model.sigma == pytest.approx(math.log(10)) and model.fitted
+    assert fit_views(["1", "10", "100", "0", "undefined"]).median == pytest.approx(10)  # text from an export
+
+
+def test_fit_views_caps_the_spread_at_4():
+    assert fit_views([1, math.exp(20), math.exp(40)]).sigma == 4.0  # the spread of the logs is 20
+
+
+def test_fit_views_says_how_many_videos_have_views():
+    with pytest.raises(TextError) as info:
+        fit_views([100, 0, None, 250])
+    assert info.value.params == {"n": 2}
+
+
+# --- the simulation by hand -----------------------------------------------------------------------------
+def test_without_spread_every_video_gets_the_median():
+    weekly = simulate(3, 2, ViewsModel(median=250, sigma=0), runs=5)
+    assert weekly.shape == (5, 2)
+    assert weekly == pytest.approx(np.full((5, 2), 750.0), rel=1e-6)
+    assert simulate(1, 1, ViewsModel(median=40, sigma=0), runs=1)[0, 0] == pytest.approx(40.0, rel=1e-6)
+
+
+def test_simulate_defaults_to_10_000_runs_and_is_seeded():
+    weekly = simulate(1, 2)
+    assert weekly.shape == (10_000, 2)
+    np.testing.assert_array_equal(weekly, simulate(1, 2))
+
+
+@pytest.mark.parametrize("posts, weeks, runs", [(MAX_POSTS_PER_WEEK, 1, 2), (0, MAX_WEEKS, 1), (1, 1, 1)])
+def test_simulate_accepts_its_limits(posts, weeks, runs):
+    assert simulate(posts, weeks, runs=runs).shape == (runs, weeks)
+
+
+@pytest.mark.parametrize(
+    "kwargs, key, params",
+    [
+        ({"posts_per_week": 22, "weeks": 4}, "reach.bad_posts", {"low": 0, "high": 21}),
+        ({"posts_per_week": 3, "weeks": 105}, "reach.bad_weeks", {"low": 1, "high": 104}),
+        ({"posts_per_week": 3, "weeks": 4, "runs": 0}, "reach.bad_runs", {"low": 1, "high": 100_000}),
+        ({"posts_per_week": 3, "weeks": 4, "runs": 100_001}, "reach.bad_runs", {"low": 1, "high": 100_000}),
+    ],
+)
+def test_simulate_says_what_is_allowed(kwargs, key, params):
+    with pytest.raises(TextError) as info:
+        simulate(**kwargs)
+    assert info.value.key == key and info.value.params == params
+
+
+def test_bands_by_hand():
+    # 101 runs of two weeks: week 1 brings 0..100 views, week 2 twice as many.
+    runs = np.arange(101.0)
+    b = bands(np.column_stack([runs, 2 * runs]))
+    assert list(b.columns) == ["week", "weekly_low", "weekly_median", "weekly_high", "weekly_mean",
+                               "cumulative_low", "cumulative_median", "cumulative_high"]
+    assert b["week"].tolist() == [1, 2]
+    assert b["weekly_low"].tolist() == pytest.approx([10, 20])  # the 10-90 % band
+    assert b["weekly_median"].tolist() == pytest.approx([50, 100])
+    assert b["weekly_high"].tolist() == pytest.approx([90, 180])
+    assert b["weekly_mean"].tolist() == pytest.approx([50, 100])
+    assert b["cumulative_low"].tolist() == pytest.approx([10, 30])
+    assert b["cumulative_median"].tolist() == pytest.approx([50, 150])
+    assert b["cumulative_high"].tolist() == pytest.approx([90, 270])
+    other = bands(np.column_stack([runs, 2 * runs]), low=25, high=75)
+    assert other["weekly_low"].tolist() == pytest.approx([25, 50])
+    assert other["weekly_high"].tolist() == pytest.approx([75, 150])
+
+
+# --- the audience --------------------------------------------------------------------------------------------
+def test_the_default_audience_is_the_pupils_aged_15():
+    assert Audience().reachable == pytest.approx(169_487 * 0.30)
+
+
+@pytest.mark.parametrize("kwargs", [{"group": 1}, {"on_tiktok": 1.0}, {"views_per_person": 1.0}, {"region_share": 1.0},
+                                    {"region_share": 0.01}])
+def test_audience_accepts_its_limits(kwargs):
+    assert Audience(**kwargs).reachable > 0
+
+
+@pytest.mark.parametrize("kwargs", [{"group": 0}, {"on_tiktok": 1.5}, {"views_per_person": 0.5}, {"region_share": 0},
+                                    {"region_share": 1.5}])
+def test_audience_refuses_the_impossible(kwargs):
+    with pytest.raises(TextError) as info:
+        Audience(**kwargs)
+    assert info.value.key == "reach.bad_audience"
+
+
+def test_reach_share_of_a_series_of_weeks():
+    audience = Audience(group=1_000, on_tiktok=1, views_per_person=1)
+    assert reach_share([0, 500, 1_000, 5_000], audience).tolist() == [0.0, 0.5, 1.0, 1.0]
+
+
+# --- the company's own weeks ------------------------------------------------------------------------------------
+def test_weekly_actuals_of_a_partial_last_week_and_types():
+    overview = pd.DataFrame({"date": pd.date_range("2026-09-01", periods=9, freq="D"),
+                             "video_views": pd.array([10, 20, 30, 40, 50, 60, 70, 5, 5], dtype="Int64")})
+    weekly = weekly_actuals(overview)
+    assert weekly.to_dict("list") == {"week": [1, 2], "views": [280.0, 10.0], "cumulative": [280.0, 290.0]}
+    assert weekly["week"].dtype.kind == "i" and weekly["views"].dtype == float and weekly["cumulative"].dtype == float
+
+
+def test_weekly_actuals_without_days_is_empty_with_the_same_columns():
+    overview = pd.DataFrame({"date": pd.to_datetime(["2026-09-01"]), "video_views": pd.array([None], dtype="Int64")})
+    weekly = weekly_actuals(overview)
+    assert weekly.empty and list(weekly.columns) == ["week", "views", "cumulative"]
+    assert weekly["week"].dtype.kind == "i" and weekly["views"].dtype == float and weekly["cumulative"].dtype == float

@@ -7,6 +7,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -220,7 +221,7 @@ def _zip_members(name: str, data: bytes) -> tuple[list[tuple[str, bytes]], _dt.d
             raise ExportError("export.no_tiktok_files", file=name)
         try:
             members = [(f"{name}/{Path(i.filename).name}", archive.read(i)) for i in wanted]
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError):
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError):
             raise ExportError("export.bad_zip", file=name) from None
         newest = max((_dt.date(*i.date_time[:3]) for i in wanted), default=None)
     return members, newest
