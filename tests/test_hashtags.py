@@ -23,10 +23,12 @@ from toolkit.hashtags import (
     problem_codes,
     recommend_mix,
     research_sheet,
+    short_name,
     suggest,
     tier,
+    warning,
 )
-from toolkit.i18n import TextError
+from toolkit.i18n import TextError, t
 
 
 # --- extract ---------------------------------------------------------------------------
@@ -130,7 +132,7 @@ def test_check_names_the_problem(tag, code):
     assert check(tag), "a problem must give at least one sentence"
 
 
-@pytest.mark.parametrize("tag", ["#stage", "#LoveMyJob", "#café", "#مرحبا", "#_", "#2024", "#" + "a" * 100])
+@pytest.mark.parametrize("tag", ["#stage", "#LoveMyJob", "#café", "#مرحبا", "#_x", "#2024", "#" + "a" * 100])
 def test_check_accepts_good_tags(tag):
     assert check(tag) == []
 
@@ -158,7 +160,10 @@ def test_check_never_raises_and_accepts_only_what_extract_would_find(text):
     "name, folded",
     [
         ("Garage de Vries B.V.", "garagedevries"),
-        ("Bakkerij Nöl & Zn", "bakkerijnölzn"),
+        ("Bakkerij Nöl & Zn", "bakkerijnöl"),
+        ("Bakkerij Van der Meer & Zn. B.V.", "bakkerijvandermeer"),
+        ("Jansen en Zonen Holding", "jansen"),
+        ("Techniek Groep N.V.", "techniek"),
         ("  ASML  ", "asml"),
         ("Jansen N.V.", "jansen"),
         ("De 3 Musketiers", "de3musketiers"),
@@ -352,7 +357,11 @@ def test_an_accent_cannot_start_a_tag():
         ("#a\U0001f100", ["tag.emoji"]),  # emoji blocks (U+1F000-1FAFF), though a number (No)
         ("#a\U0001faff", ["tag.emoji"]),  # last of the emoji blocks, not yet assigned
         ("#a\ufe0f", ["tag.emoji"]),  # a variation selector belongs to an emoji
-        ("#a\u200db", ["tag.emoji"]),  # the zero-width joiner inside emoji sequences
+        ("#a\u200db", ["tag.control"]),  # a zero-width joiner between letters is invisible, not an emoji
+        ("#a👨\u200d🔧", ["tag.emoji"]),  # inside an emoji sequence it is part of the emoji
+        ("#_", ["tag.no_letters"]),
+        ("#__", ["tag.no_letters"]),
+        ("#_a", []),
         ("#a\u200eb", ["tag.control"]),  # its neighbour, a direction mark, is invisible
     ],
 )
@@ -533,3 +542,28 @@ def test_build_caption_trims_only_the_end_of_the_text():
 def test_caption_stats_of_nothing():
     assert caption_stats(None) == caption_stats("") == {"length": 0, "limit": CAPTION_LIMIT, "hashtags": 0,
                                                         "fits": True}
+
+
+def test_branded_tags_drop_legal_forms_and_offer_a_short_variant():
+    tags = list(suggest(company="Bakkerij Van der Meer & Zn. B.V.")["hashtag"])
+    assert tags[:3] == ["#werkenbijbakkerijvandermeer", "#werkenbijvandermeer", "#bakkerijvandermeer"]
+    assert all(is_valid(tag) for tag in tags)
+    assert short_name("Albert Heijn") is None, "no trade word in front: no short variant"
+    assert short_name("Garage") is None
+    assert short_name("Kapsalon Knip & Co B.V.") == "knip"
+
+
+@pytest.mark.parametrize(
+    ("text", "posts"),
+    [("1,2 mln.", 1_200_000), ("1,2 mln", 1_200_000), ("3,4 mld.", 3_400_000_000), ("12,5K", 12_500),
+     ("12,5 k", 12_500), ("1.2M", 1_200_000), ("850K posts", 850_000), ("2 miljoen", 2_000_000),
+     ("12.500", 12_500), ("1.2B", 1_200_000_000)],
+)
+def test_parse_posts_reads_what_the_dutch_and_english_apps_show(text, posts):
+    assert parse_posts(text) == posts
+
+
+def test_misleading_generic_tags_carry_a_warning_in_both_languages():
+    assert warning("#stage") == "tag.warn_stage" and warning("#HBO") == "tag.warn_hbo"
+    assert warning("#stagiair") is None
+    assert "podia" in t("tag.warn_stage") and "stages" in t("tag.warn_stage", lang="en")

@@ -34,7 +34,7 @@ def test_typing_a_company_and_profession_suggests_tags(lab):
     tags = list(lab.model.tags["hashtag"])
     assert "#werkenbijgaragedevries" in tags and "#monteurlife" in tags
     assert list(lab._row_widgets) == tags
-    assert "13 hashtags" in lab._suggest_messages.value
+    assert "14 hashtags" in lab._suggest_messages.value  # with the short #werkenbijdevries
     assert lab.last_chart is None and "Nog geen aantallen" in lab._chart_messages.value
 
 
@@ -242,3 +242,12 @@ def test_the_example_opens_with_a_chart_and_is_labelled_and_start_empty_clears_i
     assert lab.model.company == "" and lab.model.posts == {} and lab.model.tags.empty
     assert lab.last_chart is None and lab._company.value == ""
     assert lab._general_messages.value == ""
+
+
+def test_misleading_tags_get_a_warning_beside_them(lab):
+    fill(lab)
+    notes = {tag: labels[2].value for tag, labels in lab._row_labels.items()}
+    assert "podia" in notes["#stage"] and "HBO" in notes["#hbo"]
+    assert notes["#stagiair"] == ""
+    lab._language.value = "en"
+    assert "TV channel" in lab._row_labels["#hbo"][2].value

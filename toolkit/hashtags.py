@@ -36,11 +36,29 @@ GENERIC_TAGS = (
     "#lovemyjob",
 )
 
-# Legal-form suffixes that make poor hashtags ("Garage de Vries B.V." -> "garagedevries").
+# Legal forms and family or group suffixes that make poor hashtags, taken off the end one by one
+# ("Bakkerij Van der Meer & Zn. B.V." -> "Bakkerij Van der Meer").
 _LEGAL_SUFFIXES = re.compile(
-    r"[\s,]+(b\.?\s?v\.?|n\.?\s?v\.?|v\.?\s?o\.?\s?f\.?|c\.?\s?v\.?|holding)\s*$",
+    r"[\s,]+(?:b\.?\s?v\.?|n\.?\s?v\.?|v\.?\s?o\.?\s?f\.?|c\.?\s?v\.?|holding|groep|group"
+    r"|(?:&|en)\s*(?:zn\.?|zonen|co\.?)|zn\.?)\s*$",
     re.IGNORECASE,
 )
+#: Words for a kind of business that young people leave out when they name the company
+#: ("Bakkerij Van der Meer" is "Van der Meer"): a leading one gives a short branded variant.
+TRADE_WORDS = frozenset({
+    "bakkerij", "garage", "autobedrijf", "autogarage", "kapsalon", "restaurant", "café", "cafe", "hotel",
+    "installatiebedrijf", "installatietechniek", "bouwbedrijf", "aannemersbedrijf", "transportbedrijf",
+    "transport", "schildersbedrijf", "timmerbedrijf", "loodgietersbedrijf", "hoveniersbedrijf", "slagerij",
+    "drukkerij", "apotheek", "tandartspraktijk", "fysiotherapie", "administratiekantoor", "accountantskantoor",
+    "advocatenkantoor", "makelaardij", "kinderopvang", "zorgboerderij", "supermarkt", "bloemisterij",
+})
+#: Generic tags whose post counts say little about internships, with the catalogue key of the
+#: one-line warning shown beside them.
+MISLEADING_TAGS = {
+    "#stage": "tag.warn_stage",  # mostly English "stage": theatre, concerts, a stage of life
+    "#hbo": "tag.warn_hbo",  # mostly the American TV channel HBO
+}
+_ZWJ = "\u200d"
 
 # Variation selectors are marks (category Mn) but belong to emoji, never to a word.
 _VARIATION_SELECTORS = set(range(0xFE00, 0xFE10)) | set(range(0xE0100, 0xE01F0))
@@ -142,12 +160,17 @@ def problem_codes(tag: str) -> list[str]:
     name = body[1:] if body.startswith("#") else body
     if body == "#":
         return ["tag.only_hash"]
+    if name and set(name) == {"_"}:
+        add("tag.no_letters")
     for i, ch in enumerate(name):
         if _is_word_char(ch) or (i > 0 and _is_joining_mark(ch)):
             continue
         category = unicodedata.category(ch)
+        neighbours = name[max(i - 1, 0):i] + name[i + 1:i + 2]
         if ch.isspace():
             add("tag.spaces")
+        elif ch == _ZWJ and not any(_is_emoji(other) and other != _ZWJ for other in neighbours):
+            add("tag.control")  # a joiner between letters is an invisible character, not an emoji
         elif _is_emoji(ch):
             add("tag.emoji")
         elif category[0] == "C":
@@ -198,13 +221,35 @@ def fold(text: str) -> str:
     Spaces, punctuation, emoji and control characters are dropped and accents kept
     ("Bakkerij Café Nöl" -> "bakkerijcafénöl"). Legal suffixes such as B.V. are removed.
     """
-    text = unicodedata.normalize("NFC", str(text or "")).strip()
-    text = _LEGAL_SUFFIXES.sub("", text)
+    text = _without_legal_form(unicodedata.normalize("NFC", str(text or "")).strip())
     kept: list[str] = []
     for ch in text:
         if _is_word_char(ch) or (kept and _is_joining_mark(ch)):
             kept.append(ch)
     return "".join(kept).casefold()
+
+
+def _without_legal_form(text: str) -> str:
+    """Take legal forms and family suffixes off the end of a company name, one after the other."""
+    while (shorter := _LEGAL_SUFFIXES.sub("", text)) != text:
+        text = shorter
+    return text
+
+
+def short_name(company: str) -> str | None:
+    """The company name without a leading trade word, folded ("Bakkerij Van der Meer" -> "vandermeer").
+
+    Returns None when the name does not start with one of :data:`TRADE_WORDS` or nothing is left.
+    """
+    words = _without_legal_form(unicodedata.normalize("NFC", str(company or "")).strip()).split()
+    if len(words) < 2 or fold(words[0]) not in TRADE_WORDS:
+        return None
+    return fold(" ".join(words[1:])) or None
+
+
+def warning(tag: str) -> str | None:
+    """Catalogue key of the warning for a tag whose post count misleads (see :data:`MISLEADING_TAGS`)."""
+    return MISLEADING_TAGS.get(str(tag).casefold())
 
 
 def _name_or_error(text: str, what: str, room: int, lang: str | None) -> str:
@@ -254,7 +299,11 @@ def suggest(
         hashtag, or is too long for one.
     """
     name = _name_or_error(company, "company", MAX_TAG_LENGTH - len("werkenbij"), lang)
-    rows = [("#werkenbij" + name, "branded"), ("#" + name, "branded")]
+    rows = [("#werkenbij" + name, "branded")]
+    short = short_name(company)
+    if short and short != name and len("werkenbij" + short) <= MAX_TAG_LENGTH:
+        rows.append(("#werkenbij" + short, "branded"))
+    rows.append(("#" + name, "branded"))
     if profession and str(profession).strip():
         job = _name_or_error(profession, "profession", MAX_TAG_LENGTH - len("life"), lang)
         rows.append(("#" + job + "life", "profession"))
@@ -312,15 +361,17 @@ def tier(posts: float | None, thresholds: Thresholds = Thresholds()) -> str:
     return "overused"
 
 
-_NUMBER = re.compile(r"^(\d+(?:[.,\s]\d+)*)\s*(k|m|mln|mld|b)?$", re.IGNORECASE)
-_MULTIPLIERS = {None: 1, "k": 1_000, "m": 1_000_000, "mln": 1_000_000, "mld": 1_000_000_000, "b": 1_000_000_000}
+_NUMBER = re.compile(r"^(\d+(?:[.,\s]\d+)*)\s*(k|m|mln|mld|b|bn|miljoen|miljard|duizend)?\.?$", re.IGNORECASE)
+_MULTIPLIERS = {None: 1, "k": 1_000, "duizend": 1_000, "m": 1_000_000, "mln": 1_000_000, "miljoen": 1_000_000,
+                "mld": 1_000_000_000, "miljard": 1_000_000_000, "b": 1_000_000_000, "bn": 1_000_000_000}
 
 
 def parse_posts(text: str) -> int | None:
     """Read a post count as a participant types it; ``None`` for an empty field.
 
-    Accepts "12500", "12.500", "12 500", "1,2 mln", "3.4M", "850K" (TikTok shows counts
-    like "1.2M posts"). Raises ``ValueError`` with a sentence for anything else.
+    Accepts what TikTok's Dutch and English apps show and people write: "12500", "12.500",
+    "12 500", "12,5K", "850K", "1,2 mln.", "3,4 mld.", "1.2M", "2 miljoen" ("posts" may follow).
+    Raises ``ValueError`` with a sentence for anything else.
     """
     raw = str(text or "").strip().replace("\u00a0", " ")
     raw = re.sub(r"\s*(posts?|berichten|video'?s)$", "", raw, flags=re.IGNORECASE)
@@ -390,7 +441,7 @@ def recommend_mix(sheet: pd.DataFrame, size: int = MIX_MAX) -> list[str]:
         The chosen tags, in the order above (fewer than three only when the sheet is short).
     """
     size = max(MIX_MIN, min(MIX_MAX, int(size)))
-    tiers = dict(zip(sheet["hashtag"], sheet["tier"]))
+    tiers = dict(zip(sheet["hashtag"], sheet["tier"], strict=True))
     chosen: list[str] = []
 
     def take(rows: pd.DataFrame, limit: int) -> None:

@@ -134,6 +134,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The hashtag is longer than {max} characters. Pick something shorter: short "
         "tags are copied more often.",
     },
+    "tag.no_letters": {
+        "nl": "Een hashtag heeft minstens één letter of cijfer nodig, niet alleen liggende streepjes (_).",
+        "en": "A hashtag needs at least one letter or digit, not only underscores (_).",
+    },
+    "tag.warn_stage": {
+        "nl": "Let op: onder #stage staan vooral Engelse video's over podia en 'stages of life', niet over "
+        "stages. Het aantal posts zegt weinig over stagiairs.",
+        "en": "Note: #stage is mostly English videos about stages and 'stages of life', not internships. Its "
+        "post count says little about interns.",
+    },
+    "tag.warn_hbo": {
+        "nl": "Let op: onder #hbo staan vooral video's over de Amerikaanse tv-zender HBO. Het aantal posts zegt "
+        "weinig over het hbo.",
+        "en": "Note: #hbo is mostly videos about the American TV channel HBO. Its post count says little about "
+        "Dutch higher education.",
+    },
     # --- suggestions ---------------------------------------------------------------------
     "suggest.company_unusable": {
         "nl": "Van deze bedrijfsnaam blijft geen bruikbare hashtag over: gebruik letters of "
@@ -538,6 +554,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "lab.col_kind": {"nl": "Soort", "en": "Kind"},
     "lab.col_posts": {"nl": "Posts op TikTok", "en": "Posts on TikTok"},
     "lab.col_tier": {"nl": "Niveau", "en": "Tier"},
+    "lab.col_note": {"nl": "Let op", "en": "Note"},
     "lab.posts_placeholder": {"nl": "bijv. 12.500", "en": "e.g. 12,500"},
     "lab.own_tag": {"nl": "Eigen tag", "en": "Own tag"},
     "lab.own_tag_placeholder": {"nl": "#jouwtag", "en": "#yourtag"},

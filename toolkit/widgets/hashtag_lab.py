@@ -216,7 +216,7 @@ class HashtagLab(ToolView):
         super().__init__(model or HashtagLabModel(), **kwargs)
         self.last_chart: alt.Chart | None = None
         self._row_widgets: dict[str, tuple[widgets.Text, widgets.HTML]] = {}  # tag -> posts field, tier badge
-        self._row_labels: dict[str, tuple[widgets.Label, widgets.Label]] = {}  # tag -> tag, kind
+        self._row_labels: dict[str, tuple[widgets.Label, widgets.Label, widgets.HTML]] = {}  # tag, kind, note
         text_layout = widgets.Layout(width="100%", max_width="480px")
         self._company, self._profession, self._challenge = (
             self._describe(widgets.Text(continuous_update=False, layout=text_layout), f"lab.{name}",
@@ -226,9 +226,10 @@ class HashtagLab(ToolView):
                                    "lab.suggest", "description")
         self._suggest_messages = widgets.HTML()
         self._table = widgets.GridBox(layout=widgets.Layout(
-            grid_template_columns="minmax(180px, 2fr) 1fr 150px 1fr", grid_gap="2px 8px", display="none"))
-        self._table_header = [self._text(widgets.HTML(), key, tag="b")
-                              for key in ("lab.col_hashtag", "lab.col_kind", "lab.col_posts", "lab.col_tier")]
+            grid_template_columns="minmax(180px, 2fr) 1fr 150px 1fr minmax(0, 3fr)", grid_gap="2px 8px",
+            display="none"))
+        self._table_header = [self._text(widgets.HTML(), key, tag="b") for key in (
+            "lab.col_hashtag", "lab.col_kind", "lab.col_posts", "lab.col_tier", "lab.col_note")]
         self._table_messages = widgets.HTML()
         self._own_tag = self._describe(widgets.Text(continuous_update=False, layout=widgets.Layout(width="240px")),
                                        "lab.own_tag", placeholder="lab.own_tag_placeholder")
@@ -361,12 +362,13 @@ class HashtagLab(ToolView):
         for tag, kind, tier in zip(sheet["hashtag"], sheet["kind"], sheet["tier"], strict=True):
             if tag in self._row_widgets:
                 posts_box, badge = self._row_widgets[tag]
-                tag_label, kind_label = self._row_labels[tag]
+                tag_label, kind_label, note = self._row_labels[tag]
             else:
                 posts_box = widgets.Text(continuous_update=False, layout=widgets.Layout(width="140px"))
                 posts_box.observe(functools.partial(self._on_posts, tag), "value")
                 badge = widgets.HTML()
                 tag_label, kind_label = widgets.Label(tag), widgets.Label()  # a Label shows text, never HTML
+                note = widgets.HTML()
             count = posts.get(tag.casefold())
             # Show the model's count, but keep the team's own way of writing it ("12,5K"), and
             # keep a refused entry in view next to its message until the team corrects it.
@@ -376,11 +378,14 @@ class HashtagLab(ToolView):
             posts_box.placeholder = self._t("lab.posts_placeholder")
             badge.value = self._tier_badge(tier)
             kind_label.value = self._t(f"kind.{kind}")
-            rows[tag] = (posts_box, badge), (tag_label, kind_label)
+            key = hashtags.warning(tag)
+            note.value = (f"<span class='stagetok-tag-warning' style='color:#8a6100;font-size:90%'>"
+                          f"{escape(self._t(key))}</span>") if key else ""
+            rows[tag] = (posts_box, badge), (tag_label, kind_label, note)
         if list(rows) != list(self._row_widgets):
             cells = list(self._table_header)
-            for (box, badge), (tag_label, kind_label) in rows.values():
-                cells += [tag_label, kind_label, box, badge]
+            for (box, badge), (tag_label, kind_label, note) in rows.values():
+                cells += [tag_label, kind_label, box, badge, note]
             self._table.children = cells
             self._table.layout.display = "grid" if rows else "none"
         self._row_widgets = {tag: cells for tag, (cells, _) in rows.items()}
