@@ -16,6 +16,8 @@ from toolkit.reach import (
     ViewsModel,
     bands,
     fit_views,
+    netherlands_share,
+    people_in_group,
     reach_share,
     simulate,
     weekly_actuals,
@@ -86,7 +88,8 @@ def test_views_model_refuses_nonsense(median, sigma):
 
 
 def test_reach_share_uses_the_stated_audience_and_is_capped():
-    audience = Audience(group=100_000, on_tiktok=0.5, views_per_person=2, region_share=0.1)
+    audience = Audience(group=100_000, on_tiktok=0.5, views_per_person=2, region_share=0.1,
+                        in_netherlands=1, in_group=1)
     assert audience.reachable == 5_000
     assert reach_share(2_000, audience) == pytest.approx(0.2)
     assert reach_share(10**9, audience) == 1.0
@@ -207,8 +210,28 @@ def test_audience_refuses_the_impossible(kwargs):
 
 
 def test_reach_share_of_a_series_of_weeks():
-    audience = Audience(group=1_000, on_tiktok=1, views_per_person=1)
+    audience = Audience(group=1_000, on_tiktok=1, views_per_person=1, in_netherlands=1, in_group=1)
     assert reach_share([0, 500, 1_000, 5_000], audience).tolist() == [0.0, 0.5, 1.0, 1.0]
+
+
+def test_not_every_viewer_is_a_dutch_pupil_of_the_target_age():
+    # 30,000 views / 3 per person = 10,000 viewers; 90 % in NL and 20 % of those in the group
+    # (the defaults, both assumptions) = 1,800 pupils of the 169,487 x 30 % = 50,846 reachable.
+    audience = Audience()
+    assert float(people_in_group(30_000, audience)) == pytest.approx(1_800)
+    assert float(reach_share(30_000, audience)) == pytest.approx(1_800 / (169_487 * 0.30))
+    assert float(reach_share(30_000, Audience(in_netherlands=0.5))) == pytest.approx(1_000 / (169_487 * 0.30))
+    for field_value in ({"in_group": 1.5}, {"in_netherlands": -0.1}):
+        with pytest.raises(TextError):
+            Audience(**field_value)
+
+
+def test_the_netherlands_share_comes_from_the_exports_territory_file():
+    territories = pd.DataFrame({"top_territories": ["BE", "nl ", "DE"], "distribution": [0.1, 0.85, 0.05]})
+    assert netherlands_share(territories) == pytest.approx(0.85)
+    assert netherlands_share(territories[territories["top_territories"] != "nl "]) is None
+    assert netherlands_share(None) is None
+    assert netherlands_share(territories.iloc[:0]) is None
 
 
 # --- the company's own weeks ------------------------------------------------------------------------------------

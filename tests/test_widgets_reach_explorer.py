@@ -187,4 +187,25 @@ def test_readouts_use_a_decimal_comma_in_dutch(explorer):
     explorer.model.sigma = 1.25
     explorer.model.views_per_person = 2.5
     readouts = {trait: label.value for label, trait, _ in explorer._readouts}
-    assert readouts == {"sigma": "1,25", "on_tiktok": "30 %", "views_per_person": "2,5"}
+    assert readouts == {"sigma": "1,25", "on_tiktok": "30 %", "views_per_person": "2,5", "in_netherlands": "90 %",
+                        "in_group": "20 %"}
+
+
+def test_the_share_of_the_target_group_says_where_each_figure_comes_from(explorer):
+    assert "Aanname: 90 % van de kijkers woont in Nederland" in explorer._assumptions.value
+    assert "Aanname: 20 % van de Nederlandse kijkers hoort bij de doelgroep" in explorer._assumptions.value
+    assert "2021 (Newcom)" in explorer._on_tiktok_note.value
+    assert explorer._on_tiktok.description == "% dagelijks op TikTok"
+    summary = explorer.model.summary()
+    assert summary["people"] == pytest.approx(summary["median"] / 3 * 0.9 * 0.2)
+    explorer._sample.click()  # the invented export: 91 % of its followers in NL
+    assert explorer.model.in_netherlands == pytest.approx(0.91) and explorer.model.netherlands_from_export
+    assert "Uit jullie export: 91 % van jullie volgers woont in Nederland" in explorer._assumptions.value
+    explorer._in_netherlands.value = 50  # the team overrules it: now it is their assumption
+    assert explorer.model.in_netherlands == 0.5 and not explorer.model.netherlands_from_export
+    assert "Aanname: 50 %" in explorer._assumptions.value
+
+
+def test_an_export_without_territories_keeps_the_assumption(explorer):
+    upload(explorer, "en_overview.zip")
+    assert explorer.model.in_netherlands == 0.9 and not explorer.model.netherlands_from_export

@@ -486,7 +486,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "explorer.weeks": {"nl": "Weken", "en": "Weeks"},
     "explorer.median": {"nl": "Weergaven van een gewone video", "en": "Views of a typical video"},
     "explorer.sigma": {"nl": "Spreiding (uitschieters)", "en": "Spread (outliers)"},
-    "explorer.on_tiktok": {"nl": "% van de doelgroep op TikTok", "en": "% of target group on TikTok"},
+    "explorer.on_tiktok": {"nl": "% dagelijks op TikTok", "en": "% on TikTok daily"},
     "explorer.views_per_person": {"nl": "Weergaven per persoon", "en": "Views per person"},
     "explorer.model_assumed": {
         "nl": "Aanname: een gewone video krijgt {median} weergaven, met uitschieters (lognormaal, "
@@ -510,9 +510,40 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "explorer.summary": {
         "nl": "Na {weeks} weken: waarschijnlijk {median} weergaven (80 % kans tussen {low} en {high}). "
-        "Dat zijn ongeveer {share} van de {reachable} mensen uit de doelgroep die je zo kunt bereiken.",
-        "en": "After {weeks} weeks: probably {median} views (80% chance between {low} and {high}). That "
-        "is about {share} of the {reachable} people of the target group you can reach this way.",
+        "Naar schatting {people} kijkers horen bij de doelgroep: ongeveer {share} van de {reachable} "
+        "leerlingen die jullie zo kunnen bereiken.",
+        "en": "After {weeks} weeks: probably {median} views (80% chance between {low} and {high}). An "
+        "estimated {people} viewers belong to the target group: about {share} of the {reachable} pupils "
+        "you can reach this way.",
+    },
+    "explorer.on_tiktok_note": {
+        "nl": "Standaard 30 %: zoveel 15- tot 19-jarigen gebruikten TikTok dagelijks in 2021 (Newcom). Nieuwere "
+        "cijfers per leeftijd zijn er niet; pas het gerust aan.",
+        "en": "Default 30%: that many 15-19-year-olds used TikTok daily in 2021 (Newcom). There are no newer "
+        "figures by age; feel free to change it.",
+    },
+    "explorer.in_netherlands": {"nl": "% kijkers in Nederland", "en": "% of viewers in the Netherlands"},
+    "explorer.in_group": {"nl": "% daarvan in de doelgroep", "en": "% of them in the target group"},
+    "explorer.netherlands_assumed": {
+        "nl": "Aanname: {share} van de kijkers woont in Nederland. Laad jullie export: het bestand met landen "
+        "van jullie volgers geeft het echte aandeel.",
+        "en": "Assumption: {share} of the viewers live in the Netherlands. Load your export: the file with "
+        "your followers' countries gives the real share.",
+    },
+    "explorer.netherlands_export": {
+        "nl": "Uit jullie export: {share} van jullie volgers woont in Nederland (landen van de volgers, "
+        "gebruikt voor alle kijkers).",
+        "en": "From your export: {share} of your followers live in the Netherlands (your followers' "
+        "countries, used for all viewers).",
+    },
+    "explorer.in_group_note": {
+        "nl": "Aanname: {share} van de Nederlandse kijkers hoort bij de doelgroep. Op TikTok kijken alle "
+        "leeftijden (de groei zat in 2022 vooral bij twintigers tot veertigers, Newcom), en een bedrijf "
+        "bereikt ook klanten en eigen mensen; daarom een voorzichtige schatting. TikTok's export geeft "
+        "geen leeftijden.",
+        "en": "Assumption: {share} of the Dutch viewers belong to the target group. All ages watch TikTok "
+        "(growth in 2022 was mostly among people in their 20s to 40s, Newcom), and a company also reaches "
+        "customers and its own people; hence a cautious estimate. TikTok's export gives no ages.",
     },
     "explorer.which": {"nl": "Welke grafiek", "en": "Which chart"},
     "explorer.make_image": {"nl": "Maak afbeelding", "en": "Make image"},

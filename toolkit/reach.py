@@ -98,17 +98,22 @@ class Audience:
     ``group`` defaults to the pupils aged 15 in Dutch secondary school (CBS StatLine 80041ned,
     2021/22: 85,393 vmbo + 43,860 havo + 40,234 vwo). ``on_tiktok`` is the share of them on
     TikTok (anchor: about 30% of 15-19-year-olds used it daily in 2021, Newcom). ``views_per_person``
-    converts views into people: one person sees several of the videos.
+    converts views into people: one person sees several of the videos. Not every viewer is a
+    Dutch pupil of that age: ``in_netherlands`` is the share of viewers in the Netherlands (from
+    the export's territory file when there is one) and ``in_group`` the share of those who belong
+    to the target group (an assumption: see ``toolkit/data/SOURCES.md``, "Figures in the code").
     """
 
     group: int = 169_487
     on_tiktok: float = 0.30
     views_per_person: float = 3.0
     region_share: float = 1.0
+    in_netherlands: float = 0.9
+    in_group: float = 0.2
 
     def __post_init__(self) -> None:
         ok = (self.group > 0 and 0 < self.on_tiktok <= 1 and self.views_per_person >= 1
-              and 0 < self.region_share <= 1)
+              and 0 < self.region_share <= 1 and 0 <= self.in_netherlands <= 1 and 0 <= self.in_group <= 1)
         if not ok:
             raise TextError("reach.bad_audience")
 
@@ -118,10 +123,34 @@ class Audience:
         return self.group * self.on_tiktok * self.region_share
 
 
+def people_in_group(cumulative_views, audience: Audience = Audience()):
+    """Estimate how many people of the target group ``cumulative_views`` are.
+
+    Views become people through the views per person, then the shares of viewers in the
+    Netherlands and in the target group are applied.
+    """
+    people = np.asarray(cumulative_views, dtype=float) / audience.views_per_person
+    return people * audience.in_netherlands * audience.in_group
+
+
 def reach_share(cumulative_views, audience: Audience = Audience()):
     """Share (0..1) of the reachable target group that ``cumulative_views`` could be."""
-    people = np.asarray(cumulative_views, dtype=float) / audience.views_per_person
-    return np.minimum(1.0, people / audience.reachable)
+    return np.minimum(1.0, people_in_group(cumulative_views, audience) / audience.reachable)
+
+
+def netherlands_share(territories: pd.DataFrame | None) -> float | None:
+    """The Netherlands' share of a company's followers, from the export's territory file.
+
+    TikTok Studio's ``FollowerTopTerritories.csv`` lists ISO country codes with their share;
+    None when the file is absent or has no row for NL (then the assumption stays).
+    """
+    if territories is None or territories.empty:
+        return None
+    rows = territories[territories["top_territories"].astype(str).str.strip().str.upper() == "NL"]
+    if rows.empty or pd.isna(rows["distribution"].iloc[0]):
+        return None
+    share = float(rows["distribution"].iloc[0])
+    return share if 0 <= share <= 1 else None
 
 
 def weekly_actuals(overview: pd.DataFrame) -> pd.DataFrame:

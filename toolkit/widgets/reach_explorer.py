@@ -41,6 +41,10 @@ class ReachExplorerModel(ToolModel):
                             help="True while median and sigma are the ones fitted to the export's videos.")
     on_tiktok = traitlets.Float(reach.Audience().on_tiktok, help="Share of the target group on TikTok.")
     views_per_person = traitlets.Float(reach.Audience().views_per_person, help="Views per person reached.")
+    in_netherlands = traitlets.Float(reach.Audience().in_netherlands,
+                                     help="Share of viewers in the Netherlands (the export's, when it has one).")
+    in_group = traitlets.Float(reach.Audience().in_group, help="Share of Dutch viewers in the target group.")
+    netherlands_from_export = traitlets.Bool(False, help="True while in_netherlands is the export's own figure.")
     region = traitlets.Unicode(NATIONAL, help="Nederland or a province.")
     band = traitlets.Instance(pd.DataFrame, allow_none=True, help="Simulated bands per week.")
 
@@ -58,14 +62,16 @@ class ReachExplorerModel(ToolModel):
             raise traitlets.TraitError(f"{name} must lie between {low} and {high}.")
         return proposal["value"]
 
-    @traitlets.validate("median", "sigma", "on_tiktok", "views_per_person", "region")
+    @traitlets.validate("median", "sigma", "on_tiktok", "views_per_person", "region", "in_netherlands", "in_group")
     def _validate_assumption(self, proposal):
-        values = {name: getattr(self, name) for name in ("median", "sigma", "on_tiktok", "views_per_person", "region")}
+        names = ("median", "sigma", "on_tiktok", "views_per_person", "region", "in_netherlands", "in_group")
+        values = {name: getattr(self, name) for name in names}
         values[proposal["trait"].name] = proposal["value"]
         try:
             reach.ViewsModel(values["median"], values["sigma"])
             reach.Audience(on_tiktok=values["on_tiktok"], views_per_person=values["views_per_person"],
-                           region_share=region_share(values["region"]))
+                           region_share=region_share(values["region"]), in_netherlands=values["in_netherlands"],
+                           in_group=values["in_group"])
         except (TextError, KeyError) as error:
             raise traitlets.TraitError(f"{proposal['trait'].name}={proposal['value']!r} is refused: {error}") from error
         return proposal["value"]
@@ -75,7 +81,7 @@ class ReachExplorerModel(ToolModel):
         if hasattr(self, "_simulated"):  # not while the constructor sets the first values
             self._simulate()
 
-    @traitlets.observe("on_tiktok", "views_per_person", "region")
+    @traitlets.observe("on_tiktok", "views_per_person", "region", "in_netherlands", "in_group")
     def _on_audience(self, change):
         self.revision += 1
 
@@ -147,7 +153,8 @@ class ReachExplorerModel(ToolModel):
         on_tiktok = self.on_tiktok if on_tiktok is None else float(on_tiktok)
         views_per_person = self.views_per_person if views_per_person is None else float(views_per_person)
         region = self.region if region is None else region
-        return reach.Audience(on_tiktok=on_tiktok, views_per_person=views_per_person, region_share=region_share(region))
+        return reach.Audience(on_tiktok=on_tiktok, views_per_person=views_per_person, region_share=region_share(region),
+                              in_netherlands=self.in_netherlands, in_group=self.in_group)
 
     def actual(self) -> pd.DataFrame | None:
         """The export's own views per week, or None without an export."""
@@ -161,6 +168,7 @@ class ReachExplorerModel(ToolModel):
         audience = self.audience()
         return {"weeks": self.weeks, "median": last["cumulative_median"], "low": last["cumulative_low"],
                 "high": last["cumulative_high"], "share": float(reach.reach_share(last["cumulative_median"], audience)),
+                "people": float(reach.people_in_group(last["cumulative_median"], audience)),
                 "reachable": audience.reachable}
 
     def chart(self, name: str) -> alt.TopLevelMixin | None:
@@ -192,9 +200,15 @@ class ReachExplorerModel(ToolModel):
                 self._set_problems("model", [])
             except TextError as error:
                 self._set_problems("model", [(error.key, error.params)])
-        if self._fit is not None:
-            with self.hold_trait_notifications():
+        netherlands = reach.netherlands_share(None if export is None else export.follower_territories)
+        with self.hold_trait_notifications():
+            if self._fit is not None:
                 self.median, self.sigma = self._fit.median, self._fit.sigma
+            if netherlands is not None:
+                self.in_netherlands = netherlands
+            elif self.netherlands_from_export:  # the export that gave it is gone: the assumption again
+                self.in_netherlands = reach.Audience().in_netherlands
+            self.netherlands_from_export = netherlands is not None
         self._simulate(force=True)
 
     def _simulate(self, force: bool = False) -> None:
@@ -245,6 +259,15 @@ class ReachExplorer(ToolView):
             to_widget=lambda share: round(share * 100, 6), to_model=lambda percent: percent / 100)
         self._views_per_person = self._link("views_per_person", self._describe(
             widgets.FloatSlider(min=1, max=20, step=0.5, **slider), "explorer.views_per_person"))
+        self._on_tiktok_note = self._text(widgets.HTML(), "explorer.on_tiktok_note", tag="div")
+        self._on_tiktok_note.add_class("stagetok-assumption")
+        share_slider = dict(min=0, max=100, step=1, **slider)
+        self._in_netherlands = self._link("in_netherlands", self._describe(
+            widgets.FloatSlider(**share_slider), "explorer.in_netherlands"),
+            to_widget=lambda share: round(share * 100, 6), to_model=self._netherlands_typed)
+        self._in_group = self._link(
+            "in_group", self._describe(widgets.FloatSlider(**share_slider), "explorer.in_group"),
+            to_widget=lambda share: round(share * 100, 6), to_model=lambda percent: percent / 100)
         self._region = self._link("region", self._describe(widgets.Dropdown(options=regions(), layout=wide),
                                                            "planner.region"))
         self._scenario_messages = widgets.HTML()
@@ -262,8 +285,11 @@ class ReachExplorer(ToolView):
             self._heading("explorer.step2"), self._posts, self._weeks, self._median,
             self._with_readout(self._sigma, "sigma", lambda sigma, lang: format_decimal(sigma, 2, lang)),
             self._with_readout(self._on_tiktok, "on_tiktok", lambda share, lang: format_percent(share, 0, lang)),
+            self._on_tiktok_note,
             self._with_readout(self._views_per_person, "views_per_person",
                                lambda views, lang: format_decimal(views, 1, lang)),
+            *(self._with_readout(getattr(self, f"_{name}"), name, lambda share, lang: format_percent(share, 0, lang))
+              for name in ("in_netherlands", "in_group")),
             self._region, self._assumptions, self._scenario_messages,
             self._summary, self._outputs["scenario"],
             self._heading("explorer.step3"), self._which, self._format, widgets.HBox([self._make_image]),
@@ -300,6 +326,11 @@ class ReachExplorer(ToolView):
         label = escape(self._t("explorer.download_link", name=name, size=format_int(len(data) // 1024 + 1, lang)))
         self._download.value = f"<a class='stagetok-download' download='{html.escape(name)}' href='{href}'>{label}</a>"
 
+    def _netherlands_typed(self, percent: float) -> float:
+        """A share the participant set by hand: from now on it is their assumption, not the export's."""
+        self.model.netherlands_from_export = False
+        return percent / 100
+
     # --- model -> view ---------------------------------------------------------------------
     def _render(self) -> None:
         lang = self.model.language
@@ -325,11 +356,15 @@ class ReachExplorer(ToolView):
         audience = self._t("explorer.audience_note", group=format_int(reach.Audience().group, lang),
                            on_tiktok=format_percent(m.on_tiktok, 0, lang),
                            per_person=format_decimal(m.views_per_person, 1, lang))
-        self._assumptions.value = assumption_html(views) + assumption_html(audience)
+        source = "explorer.netherlands_export" if m.netherlands_from_export else "explorer.netherlands_assumed"
+        netherlands = self._t(source, share=format_percent(m.in_netherlands, 0, lang))
+        group = self._t("explorer.in_group_note", share=format_percent(m.in_group, 0, lang))
+        self._assumptions.value = "".join(assumption_html(text) for text in (views, audience, netherlands, group))
         s = m.summary()
         text = self._t("explorer.summary", weeks=s["weeks"], median=format_int(round(s["median"]), lang),
                        low=format_int(round(s["low"]), lang), high=format_int(round(s["high"]), lang),
-                       share=format_percent(s["share"], 0, lang), reachable=format_int(round(s["reachable"]), lang))
+                       share=format_percent(s["share"], 0, lang), reachable=format_int(round(s["reachable"]), lang),
+                       people=format_int(round(s["people"]), lang))
         self._summary.value = f"<p class='stagetok-summary'><b>{escape(text)}</b></p>"
 
     def _show_problems(self) -> None:
