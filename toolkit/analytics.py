@@ -73,7 +73,7 @@ class TikTokExport:
         return {f.name: getattr(self, f.name) for f in fields(self)
                 if f.name != "sources" and getattr(self, f.name) is not None}
 
-    def merge(self, other: "TikTokExport") -> "TikTokExport":
+    def merge(self, other: TikTokExport) -> TikTokExport:
         """A new export with the tables of ``other`` added (``other`` wins where both have one)."""
         merged = TikTokExport(**{**self.tables(), **other.tables()})
         merged.sources = {**self.sources, **other.sources}
@@ -94,7 +94,9 @@ def parse_day(text: str, exported_on: _dt.date, *, file: str) -> _dt.date:
     """
     raw = str(text).strip()
     try:
-        return _dt.date.fromisoformat(raw[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", raw) else _month_day(raw, exported_on)
+        if re.match(r"^\d{4}-\d{2}-\d{2}", raw):
+            return _dt.date.fromisoformat(raw[:10])
+        return _month_day(raw, exported_on)
     except ValueError as error:
         if isinstance(error, ExportError):
             raise

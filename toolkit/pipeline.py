@@ -86,13 +86,14 @@ class Assumptions:
         # The dict fields make the generated hash fail; the repr holds every share.
         return hash(repr(self))
 
-    def with_changes(self, **changes) -> "Assumptions":
+    def with_changes(self, **changes) -> Assumptions:
         """A copy with some shares changed; every share must lie between 0 and 1."""
         changed = replace(self, **changes)
         changed.validate()
         return changed
 
     def validate(self) -> None:
+        """Raise ``TextError`` (``pipeline.bad_share``) unless every share lies in 0..1 and each split adds up."""
         values = [self.vmbo_to_havo, self.havo_to_hbo, self.vwo_to_wo, self.vwo_to_hbo, self.mbo4_to_hbo,
                   self.bbl_share, *self.to_mbo.values(), *self.mbo4_share.values()]
         if not all(isinstance(v, (int, float)) and math.isfinite(v) and 0 <= v <= 1 for v in values):
@@ -211,15 +212,31 @@ def _legs(track: str, grade: int, school_year: int, a: Assumptions) -> list[_Leg
     return legs
 
 
+@functools.cache
+def _internship_rules() -> tuple[tuple[str, str, str, int, int | None], ...]:
+    """(internship, education, mode, first course year, last course year or None for the last)."""
+    table = _read_table("internships")
+    return tuple((row.internship, row.education, row.mode if isinstance(row.mode, str) else "",
+                  int(row.first_course_year), None if row.last_course_year == "last" else int(row.last_course_year))
+                 for row in table.itertuples())
+
+
 def _internships_in(leg: _Leg, a: Assumptions) -> list[tuple[str, int, int, float]]:
-    """(internship, first course year, last course year, share) possible in one leg."""
+    """(internship, first course year, last course year, share) possible in one leg.
+
+    The rules come from ``toolkit/data/internships.csv``; a course shorter than an internship's
+    first year (the one-year mbo entree) has it in its last year. The share of an mbo
+    internship is the share of students in its mode (bol or bbl).
+    """
     n = leg.years
-    if leg.education in _MBO:
-        first_bpv = 1 if n == 1 else 2
-        return [("mbo-bpv", first_bpv, n, 1 - a.bbl_share), ("mbo-bbl", 1, n, a.bbl_share)]
-    if leg.education == "hbo":
-        return [("hbo-snuffelstage", 1, 1, 1.0), ("hbo-meeloopstage", 2, 3, 1.0), ("hbo-afstudeerstage", 4, 4, 1.0)]
-    return []
+    kind = "mbo" if leg.education in _MBO else leg.education
+    shares = {"bol": 1 - a.bbl_share, "bbl": a.bbl_share, "": 1.0}
+    windows = []
+    for internship, education, mode, first, last in _internship_rules():
+        if education == kind:
+            last = n if last is None else min(last, n)
+            windows.append((internship, min(first, last), last, shares[mode]))
+    return windows
 
 
 def internship_windows(track: str, grade: int, school_year: int, *, assumptions: Assumptions | None = None

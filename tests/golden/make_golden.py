@@ -26,8 +26,9 @@ def files() -> dict[str, bytes]:
     cross = sample_tables(NEW_YEAR, language="nl", seed=9)
     out = {
         "en_overview.zip": zip_bytes({"Overview.csv": csv_bytes(en["Overview.csv"])}, EXPORTED),
-        "en_followers.zip": zip_bytes({n: csv_bytes(en[n]) for n in ("FollowerHistory.csv", "FollowerActivity.csv",
-                                                                       "FollowerGender.csv", "FollowerTopTerritories.csv")}, EXPORTED),
+        "en_followers.zip": zip_bytes({n: csv_bytes(en[n]) for n in (
+            "FollowerHistory.csv", "FollowerActivity.csv", "FollowerGender.csv", "FollowerTopTerritories.csv")},
+            EXPORTED),
         "en_content.zip": zip_bytes({"Content.csv": csv_bytes(en["Content.csv"])}, EXPORTED),
         "nl_viewers.zip": zip_bytes({"Viewers.csv": csv_bytes(nl["Viewers.csv"])}, EXPORTED),
         "nl_overview.csv": csv_bytes(nl["Overview.csv"]),
