@@ -614,3 +614,29 @@ def test_timeline_keeps_cohorts_apart_filters_internships_and_uses_the_assumptio
     havo = rows[rows["cohort"] == "havo 4"]
     assert list(havo["name"]) == ["havo", "hbo"] and set(havo["age"]) == {16} and set(havo["grade"]) == {4}
     assert list(timeline([], 2026).columns) == TIMELINE_COLUMNS
+
+
+def test_summarize_offer_gives_the_answer_for_the_first_school_year():
+    plan = pd.DataFrame({
+        "school_year": [2029, 2029, 2029, 2030],
+        "track": ["vmbo-t", "vmbo-k", "mbo-4", "vmbo-t"],
+        "grade": [3, 3, 1, 2],
+        "age": [15, 15, 17, 14],
+        "pupils_to_reach": [900.0, 1_400.0, 2_000.0, 800.0],
+        "feasible": [True, False, True, False],
+    })
+    answer = pipeline.summarize_offer(plan)
+    assert answer["school_year"] == 2029
+    assert answer["best"] == {"track": "vmbo-t", "grade": 3, "age": 15, "pupils_to_reach": 900.0}
+    assert (answer["others_low"], answer["others_high"]) == (1_400.0, 2_000.0)
+    assert answer["ages"] == [15, 17]
+    assert answer["groups"] == ["vmbo-t 3", "vmbo-k 3", "mbo-4 1"]
+    assert answer["short"] == ["vmbo-k 3", "vmbo-t 2"], "every year counts for the region's shortfall"
+
+
+def test_summarize_offer_of_one_group_and_of_none():
+    one = pd.DataFrame({"school_year": [2029], "track": ["havo"], "grade": [4], "age": [16],
+                        "pupils_to_reach": [120.0], "feasible": [True]})
+    answer = pipeline.summarize_offer(one)
+    assert answer["others_low"] is None and answer["others_high"] is None and answer["short"] == []
+    assert pipeline.summarize_offer(one.iloc[:0]) is None
