@@ -176,8 +176,10 @@ class ToolView(widgets.VBox):
         self._intro = self._text(widgets.HTML(), self.intro_key, tag="p") if self.intro_key else None
         self._readouts: list[tuple[widgets.Label, str, Callable]] = []
         self._example_note = self._text(widgets.HTML(), self.example_key, tag="span") if self.example_key else None
-        self._start_empty = self._text(widgets.Button(icon="eraser", layout=widgets.Layout(width="auto")),
-                                       "app.start_empty", "description")
+        self._start_empty = self._text(
+            widgets.Button(icon="eraser",
+                           layout=widgets.Layout(width="auto", min_width="max-content", flex="0 0 auto")),
+            "app.start_empty", "description")
         self._start_empty.on_click(self._on_start_empty)
         self._example_bar = widgets.HBox(
             [self._example_note or widgets.HTML(), self._start_empty],

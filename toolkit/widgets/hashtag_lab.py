@@ -226,8 +226,8 @@ class HashtagLab(ToolView):
                                    "lab.suggest", "description")
         self._suggest_messages = widgets.HTML()
         self._table = widgets.GridBox(layout=widgets.Layout(
-            grid_template_columns="minmax(180px, 2fr) 1fr 150px 1fr minmax(0, 3fr)", grid_gap="2px 8px",
-            display="none"))
+            grid_template_columns="minmax(180px, 2fr) minmax(90px, 1fr) 150px minmax(140px, 1fr) minmax(0, 3fr)",
+            grid_gap="2px 8px", display="none"))
         self._table_header = [self._text(widgets.HTML(), key, tag="b") for key in (
             "lab.col_hashtag", "lab.col_kind", "lab.col_posts", "lab.col_tier", "lab.col_note")]
         self._table_messages = widgets.HTML()
@@ -349,7 +349,7 @@ class HashtagLab(ToolView):
         label = escape(self._t(f"tier.{tier}"))
         text_colour = "#000" if tier == "unknown" else "#fff"
         return (f"<span class='stagetok-tier stagetok-tier-{tier}' style='background:{TIER_COLOURS[tier]};"
-                f"color:{text_colour};padding:1px 6px;border-radius:8px'>{label}</span>")
+                f"color:{text_colour};padding:1px 6px;border-radius:8px;white-space:nowrap'>{label}</span>")
 
     def _show_table(self) -> None:
         """One row per tag: the tag, its kind, a post-count field showing the model's count, its tier.

@@ -361,7 +361,9 @@ class PipelinePlanner(ToolView):
         for index, key in enumerate(("planner.detail_sentences", "planner.detail_table", "planner.detail_timeline")):
             self._details.set_title(index, self._t(key))
         current = self._internship.value
-        self._internship.options = [(self._t(f"internship.{i}") + f" ({i})", i) for i in pipeline.INTERNSHIPS]
+        # "bpv-stage (mbo)": the internship in words and the school type it belongs to.
+        self._internship.options = [(f"{self._t(f'internship.{i}')} ({i.split('-')[0]})", i)
+                                    for i in pipeline.INTERNSHIPS]
         self._internship.value = current or pipeline.INTERNSHIPS[0]
         level = self._education.value
         self._education.options = [(self._t("planner.all_levels"), "")] + [(e, e) for e in ("mbo-2", "mbo-3", "mbo-4")]
