@@ -248,3 +248,16 @@ def test_weekly_actuals_without_days_is_empty_with_the_same_columns():
     weekly = weekly_actuals(overview)
     assert weekly.empty and list(weekly.columns) == ["week", "views", "cumulative"]
     assert weekly["week"].dtype.kind == "i" and weekly["views"].dtype == float and weekly["cumulative"].dtype == float
+
+
+@pytest.mark.parametrize(("share", "expected"), [(0.0, 0.0), (1.0, 1.0), (1.5, None), (-0.1, None)])
+def test_netherlands_share_accepts_only_a_share(share, expected):
+    territories = pd.DataFrame({"top_territories": ["NL"], "distribution": [share]})
+    assert netherlands_share(territories) == expected
+
+
+def test_audience_shares_may_be_zero_or_one_but_not_more():
+    assert Audience(in_netherlands=0, in_group=0).in_group == 0
+    assert Audience(in_netherlands=1, in_group=1).in_netherlands == 1
+    with pytest.raises(TextError):
+        Audience(in_netherlands=1.01)
