@@ -44,7 +44,7 @@ from toolkit.i18n import TextError, t
         ("#café #Ärger #ñandú", ["#café", "#Ärger", "#ñandú"]),
         ("#مرحبا #שלום #東京", ["#مرحبا", "#שלום", "#東京"]),
         ("#werk🔥leven", ["#werk"]),
-        ("#🔥 # ## #_ #2024", ["#_", "#2024"]),
+        ("#🔥 # ## #_ #2024", ["#2024"]),
         ("a#b", ["#b"]),
         ("##dubbel", ["#dubbel"]),
         ("#mbo_stage\n#hbo\t#wo", ["#mbo_stage", "#hbo", "#wo"]),

@@ -30,7 +30,8 @@ def test_an_offer_gives_sentences_a_table_and_charts(planner):
     offer(planner)
     plan = planner.model.plan
     assert set(plan["school_year"]) == {2029, 2030}
-    sentence = "Wie nu 15 is en in vmbo-t 3 zit, kan vanaf schooljaar 2029 bij jullie op bpv-stage"
+    sentence = ("Wie nu 15 is en in vmbo-t 3 zit, kan vanaf het schooljaar dat in 2029 begint bij jullie terecht "
+                "voor een bpv-stage")
     assert sentence in planner._sentences.value
     assert "<table class='stagetok-plan'" in planner._table.value
     spec = planner.last_timeline.to_dict()
@@ -194,7 +195,7 @@ def test_the_answer_comes_first_and_the_detail_sits_behind_a_fold():
     reach = f"{expected:,}".replace(",", ".")
     assert f"Voor 2 bpv-stagiairs mbo-4, 2028/29–2029/30: bereik nu ongeveer {reach} leerlingen" in text
     assert "kunnen in schooljaar 2028/29 bij jullie beginnen" in text
-    assert "In heel Nederland zijn er in elke groep genoeg leerlingen voor." in text
+    assert "In heel Nederland heeft elke groep genoeg leerlingen." in text
     children = planner.children
     assert children.index(planner._answer) < children.index(planner._details)
     assert planner._details.selected_index is None, "the detail is folded away"

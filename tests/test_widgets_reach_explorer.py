@@ -102,7 +102,7 @@ def test_views_model_and_audience_are_adjustable_assumptions(explorer):
     explorer._region.value = "Utrecht"
     assert explorer.model.summary()["share"] > share_before
     explorer._on_tiktok.value = 60
-    assert "60 % van hen zit op TikTok" in explorer._assumptions.value
+    assert "60 % van hen zit dagelijks op TikTok" in explorer._assumptions.value
 
 
 def test_download_png_and_svg_offline(explorer):

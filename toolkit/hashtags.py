@@ -93,7 +93,8 @@ def extract(caption: str) -> list[str]:
     """Return the hashtags in a caption, in order of first appearance.
 
     A hashtag is ``#`` followed by one or more letters (any script, accents included),
-    digits or underscores; any other character ends it. Tags are de-duplicated
+    digits or underscores, at least one of them not an underscore; any other character ends
+    it. Tags are de-duplicated
     case-insensitively and the first spelling wins.
 
     Parameters
@@ -119,7 +120,7 @@ def extract(caption: str) -> list[str]:
             if end > i + 1:
                 tag = text[i:end]
                 key = tag.casefold()
-                if key not in seen:
+                if key not in seen and set(tag[1:]) != {"_"}:  # "#_" is no tag: it needs a letter or digit
                     seen.add(key)
                     found.append(tag)
                 i = end

@@ -38,7 +38,7 @@ def test_an_offer_gives_sentences_table_and_charts(planner_page):
     start_empty(page)
     expect(page.locator(".stagetok-info", has_text="Voeg eerst een stage toe")).to_be_visible()
     enter(page.get_by_label("Stagiairs per jaar", exact=True), "5")
-    page.get_by_role("button", name="Voeg stage toe").click()
+    page.get_by_role("button", name="Stage toevoegen").click()
 
     # The answer first, in sentences; the detail behind a fold that opens on a click.
     expect(page.locator(".stagetok-answer")).to_contain_text("bereik nu ongeveer")
@@ -61,7 +61,7 @@ def test_bad_demand_gives_a_dutch_message(planner_page, demand, message):
     page = planner_page.page
     start_empty(page)
     enter(page.get_by_label("Stagiairs per jaar", exact=True), demand)
-    page.get_by_role("button", name="Voeg stage toe").click()
+    page.get_by_role("button", name="Stage toevoegen").click()
     expect(page.locator(".stagetok-error", has_text=message)).to_be_visible()
     expect(page.locator(".stagetok-info", has_text="Voeg eerst een stage toe")).to_be_visible()
     assert_no_traceback(planner_page)
@@ -70,7 +70,7 @@ def test_bad_demand_gives_a_dutch_message(planner_page, demand, message):
 def test_markup_as_demand_is_shown_as_text(planner_page):
     page = planner_page.page
     enter(page.get_by_label("Stagiairs per jaar", exact=True), HOSTILE)
-    page.get_by_role("button", name="Voeg stage toe").click()
+    page.get_by_role("button", name="Stage toevoegen").click()
     expect(page.locator(".stagetok-error", has_text="<img src=x")).to_be_visible()
     assert page.evaluate("typeof window.__pwned") == "undefined"
     expect(page.locator("img[src='x']")).to_have_count(0)

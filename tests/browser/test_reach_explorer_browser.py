@@ -84,9 +84,9 @@ def test_a_wrong_file_keeps_the_earlier_data(explorer_page):
 def test_sample_and_offline_download_link(explorer_page):
     page = explorer_page.page
     start_empty(page)
-    page.get_by_role("button", name="Gebruik het voorbeeld").click()
+    page.get_by_role("button", name="Voorbeeld gebruiken").click()
     expect(page.locator(".stagetok-warning", has_text="verzonnen")).to_be_visible()
-    page.get_by_role("button", name="Maak afbeelding").click()
+    page.get_by_role("button", name="Afbeelding maken").click()
     link = page.locator("a.stagetok-download")
     expect(link).to_have_attribute("download", "stagetok-scenario.png")
     assert link.get_attribute("href").startswith("data:image/png;base64,")
