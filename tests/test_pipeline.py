@@ -564,9 +564,9 @@ def test_first_chance_is_the_earliest_window_and_its_educations():
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_explain_cohort_says_from_when_in_the_chosen_language(lang):
     sentence = explain_cohort("vmbo-t", 3, "mbo-bpv", 2026, lang=lang)
-    assert sentence == t("pipeline.sentence", lang=lang, age=15, track="vmbo-t", grade=3, year=2029,
+    assert sentence == t("pipeline.sentence", lang=lang, age=15, track="vmbo-t", grade=3, year="2029/30",
                          internship=t("internship.mbo-bpv", lang=lang), educations="mbo-3, mbo-4")
-    assert "2029" in sentence and "mbo-3, mbo-4" in sentence
+    assert "2029/30" in sentence and "mbo-3, mbo-4" in sentence
 
 
 def test_explain_cohort_in_the_current_language_with_the_given_assumptions():

@@ -250,10 +250,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "at most 100%.",
     },
     "pipeline.sentence": {
-        "nl": "Wie nu {age} is en in {track} {grade} zit, kan vanaf het schooljaar dat in {year} begint bij jullie "
-        "terecht voor een {internship} (opleiding: {educations}).",
-        "en": "Who is {age} now and in {track} {grade} can do a {internship} with you from the school year starting "
-        "in {year} ({educations}).",
+        "nl": "Wie nu {age} is en in {track} {grade} zit, kan vanaf schooljaar {year} bij jullie terecht voor een "
+        "{internship} (opleiding: {educations}).",
+        "en": "Who is {age} now and in {track} {grade} can do a {internship} with you from school year {year} "
+        "({educations}).",
     },
     "internship.mbo-bpv": {"nl": "bpv-stage", "en": "mbo work placement (bpv)"},
     "internship.mbo-bbl": {"nl": "bbl-leerbaan", "en": "mbo work-based learning job (bbl)"},

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.i18n import TextError, t
+from toolkit.i18n import TextError, format_school_year, t
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -544,7 +544,8 @@ def explain_cohort(track: str, grade: int, internship: str, now: int, *, lang: s
         return None
     first, educations = chance
     return t("pipeline.sentence", lang=lang, age=age_in(track, grade), track=track, grade=grade,
-             year=first, internship=t(f"internship.{internship}", lang=lang), educations=", ".join(educations))
+             year=format_school_year(first), internship=t(f"internship.{internship}", lang=lang),
+             educations=", ".join(educations))
 
 
 def summarize_offer(plan: pd.DataFrame) -> dict | None:
