@@ -50,7 +50,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "In {region} there are too few pupils in {groups}: choose a larger region, fewer interns or a "
         "better conversion.",
     },
-    "planner.bbl": {"nl": "% van de mbo-studenten in de bbl", "en": "% of mbo in bbl"},
+    "planner.bbl": {"nl": "% mbo'ers in de bbl", "en": "% of mbo in bbl"},
     "planner.modes_note": {
         "nl": "Aanname: zo'n 28 % van alle mbo-studenten volgt de bbl, de opleiding waarin studenten werken en "
         "tegelijk leren (OCW, 2022). Dat cijfer geldt voor alle leeftijden. In de bbl zitten veel volwassenen, dus "
