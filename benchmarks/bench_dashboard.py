@@ -9,17 +9,19 @@ cache, for every page load) against real Voila servers started with
 ``toolkit.serve.voila_command`` on free localhost ports:
 
 * minimal page, COLD: ``benchmarks/minimal.ipynb`` (one IntSlider, one Altair bar chart redrawn
-  in an Output widget) served with ``pool_size=0``, a fresh server for each of N loads. Time
-  from navigation start to the slider visible and the chart drawn. (The notebook is served
-  from a temporary folder of its own, so that Voila lists and pre-heats nothing else.)
+  in an Output widget through ``show_chart``, as the tools draw) served with ``pool_size=0``,
+  a fresh server for each of N loads. Time from navigation start to the slider visible and
+  the chart drawn. (The notebook is served from a temporary folder of its own, so that Voila
+  lists and pre-heats nothing else.)
 * minimal page, PREHEATED (a reference, not a budget): the same page from a pool of pre-heated
   kernels, as the dashboard is served: the floor that Voila and this stack set for any page.
 * Hashtag Lab, PREHEATED: ``workshops/dashboards/hashtag_lab.ipynb`` with a pool of pre-heated
   kernels; before every load the script waits until the pool is full (the server's kernels
-  exist and have been idle for a while; Voila keeps a pool for every notebook of the folder). "Interactive" is the time from navigation start to
-  Voila's spinner gone and the widget's root ``.stagetok-hashtag-lab`` visible with all its
-  text fields and buttons visible and enabled. Separately: "first chart", from the Enter in
-  the first posts field (after company and profession are entered) to the chart drawn.
+  exist and have been idle for a while; Voila keeps a pool for every notebook of the folder).
+  "Interactive" is the time from navigation start to Voila's spinner gone and the widget's
+  root ``.stagetok-hashtag-lab`` visible with all its text fields and buttons visible and
+  enabled. Separately: "first chart", from the Enter in the first posts field (after company
+  and profession are entered) to the chart drawn.
 * redraw: with company, profession and three post counts entered, one posts field is changed
   M times (different values, Enter). Per change: from the Enter key's ``keydown`` to the first
   new chart drawn, and to the last one once the chart is quiet (the Output widget, the
@@ -73,24 +75,24 @@ import time
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
-from tests.browser.helpers import enter, posts_field  # noqa: E402
+from tests.browser.helpers import MARKS, MARKS_DRAWN_JS, close_page, enter, posts_field  # noqa: E402
 from tests.browser.localhost import (  # noqa: E402
+    NON_LOCAL,
     cpu_ticks,
-    free_port,
-    http_status,
+    is_local,
     kernels_of,
+    log_tail,
     processes,
-    stop_voila,
     vmrss_mib,
+    voila,
 )
-from toolkit.serve import DASHBOARDS, voila_command  # noqa: E402
+from toolkit.serve import DASHBOARDS  # noqa: E402
 
 RESULTS = HERE / "results"
 MINIMAL = HERE / "minimal.ipynb"
@@ -111,28 +113,20 @@ PAGE_TIMEOUT = 90_000  # ms for a page to become ready
 ACTION_TIMEOUT = 20_000  # ms for a kernel round trip and a chart
 QUIET_MS = 600  # a chart counts as settled after this long without a new draw
 
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
-#: Matches every URL that is not on localhost; only those are intercepted (and refused).
-NON_LOCAL = re.compile(r"^(?!(https?|wss?)://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?([/?#]|$))")
 KERNEL_WS = re.compile(r"/api/kernels/([0-9a-fA-F-]{36})/channels")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 #: Installed in every page before its own scripts. Records Enter/arrow keydown times, the time
 #: each new Vega canvas is first seen drawn, and when the page's "ready" predicate first holds.
+#: The chart selector and the "drawn" test are the browser tests' own (tests/browser/helpers.py).
 INSTRUMENT = r"""
 (() => {
-  const MARKS = '.jp-OutputArea-output .vega-embed .chart-wrapper > .marks';
+  const MARKS = __MARKS__;
   const KEYS = new Set(['Enter', 'ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown']);
   const bench = window.__bench = {keys: [], draws: [], ready: null, loadingSeen: false, loadingGone: null};
   document.addEventListener('keydown', e => { if (KEYS.has(e.key)) bench.keys.push(e.timeStamp); }, true);
   const shown = el => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-  const drawn = el => {
-    if (el.tagName.toLowerCase() === 'svg') return el.querySelector('path, rect') !== null;
-    if (!el.width || !el.height) return false;
-    const px = el.getContext('2d').getImageData(0, 0, el.width, el.height).data;
-    for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) return true;
-    return false;
-  };
+  const drawn = __MARKS_DRAWN__;
   const usable = el => shown(el) && !el.disabled;
   const predicates = {
     minimal: () => !document.getElementById('loading')
@@ -143,7 +137,9 @@ INSTRUMENT = r"""
       if (!shown(root)) return false;
       const fields = [...root.querySelectorAll('.widget-text input')];
       const buttons = [...root.querySelectorAll('button')];
-      return fields.length >= 3 && buttons.length >= 1 && fields.every(usable) && buttons.every(usable);
+      // The company, profession and challenge fields and every button; the sheet's other inputs
+      // (a hidden one among them) are not needed to start.
+      return fields.length >= 3 && buttons.length >= 1 && fields.slice(0, 3).every(usable) && buttons.every(usable);
     },
   };
   let current = null, currentDrawn = false;
@@ -159,7 +155,7 @@ INSTRUMENT = r"""
   };
   requestAnimationFrame(tick);
 })();
-"""
+""".replace("__MARKS__", json.dumps(MARKS)).replace("__MARKS_DRAWN__", MARKS_DRAWN_JS)
 
 #: Waits (in the page) until a key pressed after ``k`` keys has produced at least one draw and
 #: the chart has then been quiet for QUIET_MS; returns nothing until then.
@@ -209,7 +205,8 @@ def foreign_processes() -> list[str]:
     for pid, _, cmd in procs:
         if pid in ours:
             continue
-        if "-m voila" in cmd or "ipykernel_launcher" in cmd or re.search(r"(^|/)chrom(e|ium)\s", cmd):
+        # toolkit.voila_app is how toolkit.serve starts Voila (with StageTok's template)
+        if re.search(r"-m (voila|toolkit\.voila_app)\b|ipykernel_launcher|(^|/)chrom(e|ium)\s", cmd):
             if "--type=" not in cmd:  # count browsers, not each of their helper processes
                 found.append(f"{pid}: {cmd[:100]}")
     return found
@@ -230,35 +227,19 @@ class Server:
         return self.pool_size * self.notebooks
 
     def log_tail(self, chars: int = 4000) -> str:
-        with contextlib.suppress(OSError):
-            return self.log_path.read_text(errors="replace")[-chars:]
-        return "(no log)"
+        return log_tail(self.log_path, chars)
 
 
 @contextlib.contextmanager
 def voila_server(notebooks: Path, *, pool_size: int, label: str, log_dir: Path):
     """Start Voila with the project's command line; always stop it and every kernel it started."""
-    port = free_port()
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"voila-{label}.log"
-    command = voila_command(notebooks, port=port, pool_size=pool_size)
-    with open(log_path, "wb") as log_file:
-        process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log_file,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
     notebooks = Path(notebooks)
     count = len(list(notebooks.glob("*.ipynb"))) if notebooks.is_dir() else 1
-    server = Server(f"http://localhost:{port}", process, log_path, pool_size, count)
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while http_status(f"{server.base_url}/") != 200:  # the tree page: uses no kernel
-            if process.poll() is not None:
-                raise RuntimeError(f"Voila exited with code {process.returncode}:\n{server.log_tail()}")
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"Voila did not answer within {SERVER_START_TIMEOUT} s:\n{server.log_tail()}")
-            time.sleep(0.2)
-        yield server
-    finally:
-        stop_voila(process, timeout=SERVER_STOP_TIMEOUT)
+    with voila(notebooks, pool_size=pool_size, log_path=log_path, cwd=ROOT,
+               start_timeout=SERVER_START_TIMEOUT, stop_timeout=SERVER_STOP_TIMEOUT) as (base_url, process):
+        yield Server(base_url, process, log_path, pool_size, count)
 
 
 def wait_until_idle(servers: list[tuple[Server, int]], timeout: float = POOL_TIMEOUT) -> float:
@@ -323,9 +304,8 @@ class Page:
 
     def _refuse(self, route) -> None:
         url = route.request.url
-        parts = urlsplit(url)
-        if parts.scheme in ("data", "blob") or (parts.hostname or "") in LOCAL_HOSTS:
-            route.continue_()  # never expected (the pattern excludes them), but never refused
+        if is_local(url):
+            route.continue_()  # data: and blob: URLs match the pattern; they never leave the machine
             return
         self.blocked.append(url)
         route.abort()
@@ -372,10 +352,7 @@ class Page:
 
     def close(self) -> None:
         """Close with the unload handlers run, so that Voila shuts the page's kernel down."""
-        with contextlib.suppress(Exception):
-            if not self.page.is_closed():
-                with self.page.expect_event("close", timeout=5_000):
-                    self.page.close(run_before_unload=True)
+        close_page(self.page)
         with contextlib.suppress(Exception):
             self.context.close()
 

@@ -9,38 +9,25 @@ and the tests assert that nothing was refused (``helpers.assert_network_containe
 from __future__ import annotations
 
 import contextlib
-import re
 import subprocess
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from tests.browser.chromium import LAUNCH_ARGS, find_chromium
-from tests.browser.localhost import free_port, http_status, stop_voila
-from toolkit.serve import DASHBOARDS, voila_command
+from tests.browser.helpers import close_page
+from tests.browser.localhost import NON_LOCAL, VoilaError, is_local, log_tail, voila
+from toolkit.serve import DASHBOARDS
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = "hashtag_lab.ipynb"
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 #: Seconds for Voila to answer HTTP (it answers before the pooled kernel is ready).
 SERVER_START_TIMEOUT = 60
 #: Seconds for a page to be usable: a cold 2-core machine needs the pooled kernel to finish.
 PAGE_READY_TIMEOUT = 90_000  # ms
 #: Default wait for anything on a page (kernel round trips, chart drawing).
 ACTION_TIMEOUT = 20_000  # ms
-#: WebSockets that do not go to localhost (the kernel's own socket does; it is not routed).
-NON_LOCAL_WEBSOCKET = re.compile(r"^(?!wss?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?/)")
-
-
-def is_local(url: str) -> bool:
-    """True for a URL on this computer (and for data:/blob: URLs, which never leave it)."""
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob"):
-        return True
-    return (parts.hostname or "") in LOCAL_HOSTS
 
 
 @dataclass
@@ -57,38 +44,18 @@ class VoilaServer:
         return f"{self.base_url}/voila/render/{notebook}"
 
     def log(self) -> str:
-        try:
-            return self.log_path.read_text(errors="replace")[-8000:]
-        except OSError:
-            return "(no server log)"
+        return log_tail(self.log_path)
 
 
 @pytest.fixture(scope="session")
 def voila_server(tmp_path_factory) -> VoilaServer:
-    port = free_port()
     log_path = tmp_path_factory.mktemp("voila") / "voila.log"
-    command = voila_command(DASHBOARDS, port=port, pool_size=1)
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    server = VoilaServer(f"http://localhost:{port}", process, log_path)
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        # The tree page answers as soon as the server runs; asking for the dashboard here
-        # would use up the pre-heated kernel.
-        while http_status(f"{server.base_url}/") != 200:
-            if process.poll() is not None:
-                pytest.fail(f"Voila exited with code {process.returncode} before answering.\n"
-                            f"Command: {' '.join(command)}\nServer log:\n{server.log()}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"Voila did not answer on {server.base_url} within {SERVER_START_TIMEOUT} s.\n"
-                            f"Command: {' '.join(command)}\nServer log:\n{server.log()}")
-            time.sleep(0.25)
-        yield server
-    finally:
-        stop_voila(process)
+        with voila(DASHBOARDS, pool_size=1, log_path=log_path, cwd=ROOT,
+                   start_timeout=SERVER_START_TIMEOUT) as (base_url, process):
+            yield VoilaServer(base_url, process, log_path)
+    except VoilaError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -144,8 +111,8 @@ def _open(browser, server: VoilaServer, notebook: str = DASHBOARD, root: str = "
         info.blocked.append(ws_route.url)
         ws_route.close()
 
-    page.route("**/*", refuse_non_local)
-    page.route_web_socket(NON_LOCAL_WEBSOCKET, refuse_websocket)
+    page.route("**/*", refuse_non_local)  # every request, so that ``requested`` lists them all
+    page.route_web_socket(NON_LOCAL, refuse_websocket)  # the kernel's own socket is local: not routed
     page.on("pageerror", lambda error: info.page_errors.append(str(error)))
     page.on("console", lambda message: info.console.append(f"{message.type}: {message.text}"))
     page.on("requestfailed", lambda req: is_local(req.url) and info.local_failures.append(f"{req.url}: {req.failure}"))
@@ -171,16 +138,7 @@ def _opened(browser, server: VoilaServer, record_property, notebook: str, root: 
         yield info
     finally:
         record_property("blocked_requests", info.blocked)
-        page = info.page
-        if not page.is_closed():
-            # Run the unload handlers: Voila's page then asks the server to shut its kernel down.
-            # (Voila 0.5.13 refuses that with 403 when the browser has no _xsrf cookie, as for a
-            # page opened directly; toolkit.serve culls such kernels, and the test server stops.)
-            try:
-                with page.expect_event("close", timeout=5_000):
-                    page.close(run_before_unload=True)
-            except Exception:  # noqa: BLE001 - closing is best effort; the server stops later
-                pass
+        close_page(info.page)  # best effort: the test server stops its kernels later anyway
         info.context.close()
 
 

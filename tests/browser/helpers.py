@@ -1,7 +1,8 @@
-"""Helpers shared by the browser tests: typing, chart and error checks."""
+"""Page helpers shared by the browser tests and the benchmark: typing, fields, charts, checks."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from playwright.sync_api import expect
@@ -11,25 +12,30 @@ STDERR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.s
 HOSTILE = '<img src=x onerror="window.__pwned=1">' + " <b>vet</b>"
 
 
-def chart_selector(root: str) -> str:
-    """Select a drawn Vega chart inside the widget ``root``.
+#: A chart in an output area: the ``marks`` class is Vega's own canvas (or svg); a bare
+#: ``.vega-embed svg`` would also match the "..." actions icon.
+MARKS = ".jp-OutputArea-output .vega-embed .chart-wrapper > .marks"
 
-    The ``marks`` class is Vega's own canvas (or svg); a bare ``.vega-embed svg`` would also
-    match the "..." actions icon.
-    """
-    return f"{root} .jp-OutputArea-output .vega-embed .chart-wrapper > .marks"
-
-
-# True once the chart's canvas has pixels (or its svg has marks): drawn, not just inserted.
-CHART_DRAWN_JS = """selector => {
-    const marks = document.querySelector(selector);
-    if (!marks || !marks.isConnected) return false;
+#: JavaScript: true once a Vega ``marks`` element has pixels (canvas) or marks (svg): drawn,
+#: not just inserted.
+MARKS_DRAWN_JS = """marks => {
     if (marks.tagName.toLowerCase() === 'svg') return marks.querySelector('path, rect') !== null;
     if (!marks.width || !marks.height) return false;
     const pixels = marks.getContext('2d').getImageData(0, 0, marks.width, marks.height).data;
     for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
     return false;
 }"""
+
+#: JavaScript: true once the first chart that ``selector`` finds is drawn.
+CHART_DRAWN_JS = f"""selector => {{
+    const marks = document.querySelector(selector);
+    return !!marks && marks.isConnected && ({MARKS_DRAWN_JS})(marks);
+}}"""
+
+
+def chart_selector(root: str) -> str:
+    """Select a Vega chart's marks inside the widget ``root`` (see ``MARKS``)."""
+    return f"{root} {MARKS}"
 
 
 def tag_cell(page, tag: str):
@@ -53,6 +59,19 @@ def start_empty(page) -> None:
     """Leave the example a dashboard opens on, as a team does with its own company."""
     page.locator(".stagetok-example").get_by_role("button").click()
     expect(page.locator(".stagetok-example")).to_be_hidden()
+
+
+def close_page(page) -> None:
+    """Close a page with its unload handlers run, so that Voila's page asks for its kernel's shutdown.
+
+    Best effort: Voila 0.5.13 refuses that shutdown (403) when the browser has no _xsrf
+    cookie, as for a page opened by its URL; toolkit.serve culls such kernels, and a test or
+    benchmark server stops them all when it stops.
+    """
+    with contextlib.suppress(Exception):
+        if not page.is_closed():
+            with page.expect_event("close", timeout=5_000):
+                page.close(run_before_unload=True)
 
 
 def enter(field, text: str) -> None:

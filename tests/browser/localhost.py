@@ -1,7 +1,7 @@
 """Helpers for this machine only: free ports, HTTP checks without a proxy, processes from /proc.
 
-Shared by the browser tests and the benchmarks, so both find, measure and stop Voila's
-processes the same way.
+Shared by the browser tests and the benchmarks, so both start, find, measure and stop Voila's
+processes the same way, and tell local URLs from the rest alike.
 """
 
 from __future__ import annotations
@@ -16,6 +16,25 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
+
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+#: Every URL that is not on this computer: for Playwright routes, so that only these are
+#: intercepted and local requests are not slowed down by a round trip to Python. (data: and
+#: blob: URLs match too; :func:`is_local` tells them apart.)
+NON_LOCAL = re.compile(r"^(?!(https?|wss?)://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?([/?#]|$))")
+
+
+class VoilaError(RuntimeError):
+    """Voila exited or did not answer; the message ends with the tail of its log."""
+
+
+def is_local(url: str) -> bool:
+    """True for a URL on this computer (and for data:/blob: URLs, which never leave it)."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob"):
+        return True
+    return (parts.hostname or "") in LOCAL_HOSTS
 
 
 def processes():
@@ -114,3 +133,45 @@ def http_status(url: str) -> int | None:
         return error.code
     except (urllib.error.URLError, OSError):
         return None
+
+
+def log_tail(path: Path, chars: int = 8000) -> str:
+    """The end of a log file, or a note that there is none."""
+    try:
+        return Path(path).read_text(errors="replace")[-chars:]
+    except OSError:
+        return "(no server log)"
+
+
+@contextlib.contextmanager
+def voila(notebooks: Path | str, *, pool_size: int, log_path: Path, cwd: Path,
+          start_timeout: float = 60, stop_timeout: float = 20):
+    """Run Voila with the project's command line on a free port; yield (base URL, process).
+
+    Waits until the server answers on its tree page (which uses no kernel: asking for a
+    dashboard here would use up a pre-heated kernel), raises :class:`VoilaError` when Voila
+    exits or does not answer within ``start_timeout`` seconds, and always stops the server
+    and every kernel it started.
+    """
+    # Imported here: ``toolkit`` loads Altair, and the port and /proc helpers need none of it.
+    from toolkit.serve import voila_command
+
+    port = free_port()
+    command = voila_command(notebooks, port=port, pool_size=pool_size)
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=log,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    base_url = f"http://localhost:{port}"
+    try:
+        deadline = time.monotonic() + start_timeout
+        while http_status(f"{base_url}/") != 200:
+            if process.poll() is not None:
+                raise VoilaError(f"Voila exited with code {process.returncode} before answering.\n"
+                                 f"Command: {' '.join(command)}\nServer log:\n{log_tail(log_path)}")
+            if time.monotonic() > deadline:
+                raise VoilaError(f"Voila did not answer on {base_url} within {start_timeout} s.\n"
+                                 f"Command: {' '.join(command)}\nServer log:\n{log_tail(log_path)}")
+            time.sleep(0.2)
+        yield base_url, process
+    finally:
+        stop_voila(process, timeout=stop_timeout)
