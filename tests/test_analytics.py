@@ -241,6 +241,8 @@ def test_distribution_percentages_are_shares():
     assert table["distribution"].isna().tolist() == [False, False, True]
     whole = _load("FollowerGender.csv", _csv("Gender,Distribution", "Female,100%", "Male,0%")).follower_gender
     assert whole["distribution"].dtype == "Float64" and whole["distribution"].tolist() == [1.0, 0.0]
+    unknown = _load("FollowerGender.csv", _csv("Gender,Distribution", "Female,undefined", "Male,undefined"))
+    assert unknown.follower_gender["distribution"].dtype == "Float64"  # a share column, even when all missing
 
 
 def test_a_bad_number_names_file_column_line_and_value():
@@ -278,6 +280,10 @@ def test_text_stays_text_quoted_and_after_spaces():
     content = _load("Content.csv", data).content
     assert content["video_title"].tolist() == ["Dag 1, de werkplaats", "007", "NA"]
     assert content["total_views"].tolist() == [100, 200, 300]
+    numeric_titles = _csv(CONTENT, "2026-10-01,007,1,10:00,5,1,0,100", "2026-10-02,2024,2,11:00,6,2,1,200")
+    numbers = _load("Content.csv", numeric_titles)
+    assert numbers.content[["video_title", "video_link"]].to_dict("list") == {"video_title": ["007", "2024"],
+                                                                              "video_link": ["1", "2"]}
 
 
 def test_xlsx_text_cells_and_empty_cells():

@@ -369,6 +369,21 @@ def test_problem_codes_exactly(tag, codes):
     assert problem_codes(tag) == codes
 
 
+@pytest.mark.parametrize(
+    "tag, codes",
+    [
+        ("#a🔥\u200db", ["tag.emoji"]),  # an emoji just before the joiner
+        ("#a\u200d🔥", ["tag.emoji"]),  # an emoji just after it
+        ("#🔥\u200da", ["tag.emoji"]),  # the emoji is the name's first character
+        ("#\u200d🔥ab", ["tag.emoji"]),  # the joiner is the name's first character
+        ("#🔥a\u200db", ["tag.emoji", "tag.control"]),  # the emoji is two characters away: between letters
+        ("#a\u200db🔥", ["tag.control", "tag.emoji"]),
+    ],
+)
+def test_a_joiner_counts_as_emoji_only_right_beside_one(tag, codes):
+    assert problem_codes(tag) == codes
+
+
 def test_check_names_the_longest_tag_in_its_sentence():
     assert MAX_TAG_LENGTH == 100
     assert "100" in check("#" + "a" * 101, lang="en")[0]

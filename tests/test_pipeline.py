@@ -489,6 +489,9 @@ def test_parse_interns_errors_quote_the_value_and_the_largest_number():
         parse_interns("  veel te veel stagiairs  ")
     assert info.value.params == {"value": "veel te veel stagiai"}  # trimmed, at most 20 characters
     with pytest.raises(TextError) as info:
+        parse_interns(None)
+    assert info.value.params == {"value": ""}
+    with pytest.raises(TextError) as info:
         parse_interns("100001")
     assert info.value.params == {"max": 100_000}
 
@@ -614,6 +617,8 @@ def test_timeline_keeps_cohorts_apart_filters_internships_and_uses_the_assumptio
     havo = rows[rows["cohort"] == "havo 4"]
     assert list(havo["name"]) == ["havo", "hbo"] and set(havo["age"]) == {16} and set(havo["grade"]) == {4}
     assert list(timeline([], 2026).columns) == TIMELINE_COLUMNS
+    half_bbl = timeline([("vmbo-t", 3)], 2026, internships=("mbo-bpv",), assumptions=A.with_changes(bbl_share=0.5))
+    assert math.isclose(half_bbl.loc[half_bbl["layer"] == "internship", "share"].item(), 0.8 * 0.5)
 
 
 def test_summarize_offer_gives_the_answer_for_the_first_school_year():
