@@ -138,15 +138,6 @@ class ReachExplorerModel(ToolModel):
 
         return self._apply("model", values, refused=("reach.bad_model", {}))
 
-    def set_audience(self, on_tiktok: float, views_per_person: float, region: str) -> bool:
-        """Change who the views could reach; refused values change nothing and record a problem."""
-
-        def values():
-            self.audience(on_tiktok, views_per_person, region)
-            return {"on_tiktok": float(on_tiktok), "views_per_person": float(views_per_person), "region": region}
-
-        return self._apply("audience", values, refused=("reach.bad_audience", {}))
-
     # --- derived ---------------------------------------------------------------------------
     def audience(self, on_tiktok=None, views_per_person=None, region=None) -> reach.Audience:
         """The audience assumptions of the model (or with the given values instead)."""
@@ -375,7 +366,7 @@ class ReachExplorer(ToolView):
         if self.model.is_sample and not self.model.is_example:  # the example line says so already
             messages.append(("warning", self._t("explorer.sample_warning")))
         self._upload_messages.value = message_html(messages)
-        self._scenario_messages.value = self._problem_html("scenario", "model", "audience")
+        self._scenario_messages.value = self._problem_html("scenario", "model")
 
     def _on_language_extra(self) -> None:
         current = self._which.value
