@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import string
 
+from toolkit.texts import PARTS
+
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 _current = DEFAULT_LANGUAGE
@@ -700,6 +702,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "funnel.applies": {"nl": "solliciteert", "en": "applies"},
     "funnel.starts": {"nl": "begint", "en": "starts"},
 }
+
+
+def _merge(*parts: dict[str, dict[str, str]]) -> None:
+    """Add the topic catalogues of :mod:`toolkit.texts`; a key defined twice is an error."""
+    for part in parts:
+        twice = CATALOGUE.keys() & part.keys()
+        if twice:
+            raise RuntimeError(f"Texts defined twice: {', '.join(sorted(twice))}")
+        CATALOGUE.update(part)
+
+
+_merge(*PARTS)
 
 
 def set_language(lang: str) -> None:

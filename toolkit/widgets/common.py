@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
+from typing import ClassVar
 
 import altair as alt
 import ipywidgets as widgets
@@ -85,6 +86,23 @@ class ToolModel(traitlets.HasTraits):
     notice = traitlets.Tuple(default_value=("", {}), help="Last confirmation: (key, params), or ('', {}).")
     revision = traitlets.Int(0, help="Counts finished recalculations; views redraw on it.")
     is_example = traitlets.Bool(False, help="True while the tool shows the invented example company.")
+
+    #: Sections of the team's workbook (fields of :class:`toolkit.workbook.Workbook`) this tool
+    #: keeps. A tool with sections implements :meth:`to_sections` and :meth:`restore`, and ends
+    #: every change the team makes with ``revision += 1``, which is when the workshop saves.
+    sections: ClassVar[tuple[str, ...]] = ()
+
+    def to_sections(self) -> dict[str, object]:
+        """The tool's state as workbook sections: section name -> its value (a workbook dataclass)."""
+        raise NotImplementedError
+
+    def restore(self, workbook) -> None:
+        """Take the tool's state from its sections of ``workbook`` (a :class:`toolkit.workbook.Workbook`).
+
+        Restoring is not a change by the team: it leaves the example mode and clears problems,
+        and it may bump ``revision`` (which saves the same state again).
+        """
+        raise NotImplementedError
 
     @classmethod
     def example(cls, **kwargs) -> ToolModel:

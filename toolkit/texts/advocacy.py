@@ -1,0 +1,4 @@
+"""Texts of the advocacy step."""
+
+CATALOGUE: dict[str, dict[str, str]] = {
+}

@@ -1,0 +1,4 @@
+"""Texts of the content step."""
+
+CATALOGUE: dict[str, dict[str, str]] = {
+}

@@ -1,0 +1,4 @@
+"""Texts of the early step."""
+
+CATALOGUE: dict[str, dict[str, str]] = {
+}

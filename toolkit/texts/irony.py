@@ -1,0 +1,4 @@
+"""Texts of the irony step."""
+
+CATALOGUE: dict[str, dict[str, str]] = {
+}

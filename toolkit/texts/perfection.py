@@ -1,0 +1,4 @@
+"""Texts of the perfection step."""
+
+CATALOGUE: dict[str, dict[str, str]] = {
+}

@@ -1,0 +1,4 @@
+"""Texts of the plan step."""
+
+CATALOGUE: dict[str, dict[str, str]] = {
+}

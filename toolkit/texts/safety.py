@@ -1,0 +1,4 @@
+"""Texts of the safety step."""
+
+CATALOGUE: dict[str, dict[str, str]] = {
+}
