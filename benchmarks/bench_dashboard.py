@@ -141,6 +141,17 @@ INSTRUMENT = r"""
       // (a hidden one among them) are not needed to start.
       return fields.length >= 3 && buttons.length >= 1 && fields.slice(0, 3).every(usable) && buttons.every(usable);
     },
+    workshop: () => {
+      if (document.getElementById('loading')) return false;
+      const root = document.querySelector('.stagetok-workshop');
+      if (!shown(root)) return false;
+      const steps = [...root.querySelectorAll('.stagetok-steps button')];
+      const welcome = root.querySelector('.stagetok-step-welcome');
+      const fields = welcome ? [...welcome.querySelectorAll('.widget-text input')] : [];
+      const code = root.querySelector('.stagetok-team-bar .widget-text input');
+      // Every step button, the team code field and the welcome step's team fields.
+      return steps.length >= 11 && steps.every(usable) && usable(code) && fields.length >= 3 && fields.every(usable);
+    },
   };
   let current = null, currentDrawn = false;
   const tick = () => {

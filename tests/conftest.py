@@ -10,6 +10,15 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 WORKSHOPS = ROOT / "workshops"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _workshop_data(tmp_path_factory):
+    """Keep the teams' work of every test (widgets, notebook kernels, Voila servers) in a temporary folder."""
+    folder = tmp_path_factory.mktemp("workshop-data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("STAGETOK_DATA", str(folder))
+        yield folder
+
+
 @pytest.fixture(autouse=True)
 def _dutch_first():
     i18n.set_language("nl")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from tests.conftest import ROOT
-from toolkit import hashtags, i18n, pipeline
+from toolkit import hashtags, i18n, journey, pipeline
 from toolkit.i18n import (
     CATALOGUE,
     LANGUAGES,
@@ -19,7 +19,7 @@ from toolkit.i18n import (
     placeholders,
     t,
 )
-from toolkit.widgets import reach_explorer
+from toolkit.widgets import plan, reach_explorer, welcome
 
 TOOLKIT = ROOT / "toolkit"
 
@@ -87,6 +87,12 @@ FAMILIES = {
     "offer.one.{}": pipeline.INTERNSHIPS,
     "offer.many.{}": pipeline.INTERNSHIPS,
     "explorer.chart.{}": reach_explorer.CHARTS,
+    "step.{}.title": journey.STEP_IDS,
+    "step.{}.short": journey.STEP_IDS,
+    "step.{}.goal": journey.STEP_IDS,
+    "welcome.part.{}": welcome.PARTS,
+    "welcome.part.{}.text": welcome.PARTS,
+    "planstep.action{}": tuple(str(number) for number in range(1, plan.ACTIONS + 1)),
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import altair as alt
 
 from toolkit import i18n
@@ -27,3 +29,18 @@ def setup(language: str | None = None) -> None:
     alt.renderers.enable(RENDERER, embed_options=EMBED_OPTIONS)
     if language is not None:
         i18n.set_language(language)
+
+
+def page_query() -> str:
+    """The query string of the Voila page this kernel serves (``step=3&team=K7QM-3XTA``); "" elsewhere.
+
+    A pre-heated Voila kernel runs the notebook before anyone asks for the page; this waits
+    until the page is requested and then gives its query string (Voila's own
+    ``get_query_string``), so call it in the last cell, after the widgets are shown. In
+    JupyterLab, or in a kernel Voila started for the request, it returns at once.
+    """
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        from voila.utils import get_query_string
+
+        return get_query_string() or ""
+    return os.environ.get("QUERY_STRING", "")

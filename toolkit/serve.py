@@ -14,6 +14,8 @@ from toolkit.voila_app import TEMPLATE
 #: Folder with the participant dashboards.
 DASHBOARDS = Path(__file__).resolve().parent.parent / "workshops" / "dashboards"
 DEFAULT_PORT = 8866
+#: Where ``make start`` keeps the teams' work unless ``--data`` or ``STAGETOK_DATA`` says otherwise.
+DATA_FOLDER = Path("workshop-data")
 
 
 def voila_command(
@@ -65,6 +67,18 @@ def voila_command(
     return command
 
 
+def use_data_folder(folder: Path | str) -> Path:
+    """Create the workshop data folder and give its path to the kernels (``STAGETOK_DATA``).
+
+    The kernels Voila starts inherit the variable, so every dashboard saves the teams'
+    workbooks in the same store (see :mod:`toolkit.store`).
+    """
+    path = Path(folder).expanduser().resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    os.environ["STAGETOK_DATA"] = str(path)
+    return path
+
+
 def lan_address() -> str:
     """Find the computer's first non-loopback IPv4 address, from its own host name (no traffic)."""
     try:
@@ -84,14 +98,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pool-size", type=int, default=2)
     parser.add_argument("--room", action="store_true", help="serve the room's LAN, with a token")
     parser.add_argument("--token", default=os.environ.get("STAGETOK_TOKEN"))
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("STAGETOK_DATA", DATA_FOLDER)),
+                        help="folder where the teams' work is kept (default: workshop-data)")
     args = parser.parse_args(argv)
+    data = use_data_folder(args.data)
     token = args.token or (secrets.token_urlsafe(12) if args.room else None)
     command = voila_command(port=args.port, pool_size=args.pool_size, room=args.room, token=token)
     host = lan_address() if args.room else "localhost"
     url = f"http://{host}:{args.port}/"
     if token:
         url += f"?token={token}"
-    print(f"\nStageTok dashboards: {url}\n", flush=True)
+    print(f"\nStageTok dashboards: {url}\nThe teams' work is kept in: {data}\n", flush=True)
     if args.room:
         print("Give participants this address (it has no TLS: use it only on the room's own network).", flush=True)
     os.execv(command[0], command)

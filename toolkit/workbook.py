@@ -163,9 +163,13 @@ class Hashtags:
     company: str = ""
     profession: str = ""
     challenge: str = ""
+    own: tuple[str, ...] = ()
     posts: tuple[TagCount, ...] = ()
     chosen: tuple[str, ...] = ()
+    follow_mix: bool = True
     caption_text: str = ""
+    sweet_spot: int | None = None
+    overused: int | None = None
 
 
 @dataclass(frozen=True)
@@ -379,9 +383,15 @@ def _decode(kind: object, value: object, path: str) -> object:  # noqa: C901 - o
             raise _bad(path)
         return value
     if kind is float:
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
             raise _bad(path)
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond a float's range (JSON allows any number of digits)
+            raise _bad(path) from None
+        if not math.isfinite(number):
+            raise _bad(path)
+        return number
     raise TypeError(f"The workbook has a field of a type it cannot read: {kind!r}")  # pragma: no cover
 
 

@@ -92,8 +92,9 @@ class Dashboard:
     context: object = None
 
 
-def _open(browser, server: VoilaServer, notebook: str = DASHBOARD, root: str = ".stagetok-hashtag-lab") -> Dashboard:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def _open(browser, server: VoilaServer, notebook: str = DASHBOARD, root: str = ".stagetok-hashtag-lab",
+          query: str = "", context=None) -> Dashboard:
+    context = context or browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(ACTION_TIMEOUT)
     info = Dashboard(page=page, html="")
@@ -118,7 +119,8 @@ def _open(browser, server: VoilaServer, notebook: str = DASHBOARD, root: str = "
     page.on("requestfailed", lambda req: is_local(req.url) and info.local_failures.append(f"{req.url}: {req.failure}"))
 
     try:
-        response = page.goto(server.url_of(notebook), wait_until="commit", timeout=PAGE_READY_TIMEOUT)
+        url = server.url_of(notebook) + (f"?{query}" if query else "")
+        response = page.goto(url, wait_until="commit", timeout=PAGE_READY_TIMEOUT)
         assert response is not None and response.ok, f"dashboard answered {response and response.status}"
         info.html = response.text()
         page.wait_for_selector("#loading", state="detached", timeout=PAGE_READY_TIMEOUT)
@@ -129,6 +131,11 @@ def _open(browser, server: VoilaServer, notebook: str = DASHBOARD, root: str = "
                     f"Page errors: {info.page_errors}\nServer log:\n{server.log()}", pytrace=False)
     info.context = context
     return info
+
+
+def open_dashboard(browser, server: VoilaServer, notebook: str, root: str, query: str = "", context=None) -> Dashboard:
+    """Open a dashboard (with ``?query``) in a new page, in ``context`` or a new browser context."""
+    return _open(browser, server, notebook, root, query, context)
 
 
 @contextlib.contextmanager
@@ -161,4 +168,11 @@ def planner_page(browser, voila_server, record_property):
 def explorer_page(browser, voila_server, record_property):
     """A fresh page with the reach explorer loaded and visible."""
     with _opened(browser, voila_server, record_property, "reach_explorer.ipynb", ".stagetok-reach-explorer") as info:
+        yield info
+
+
+@pytest.fixture
+def workshop_page(browser, voila_server, record_property):
+    """A fresh page with the workshop dashboard loaded at its first step."""
+    with _opened(browser, voila_server, record_property, "workshop.ipynb", ".stagetok-workshop") as info:
         yield info

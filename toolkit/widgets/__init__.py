@@ -1,8 +1,31 @@
-"""Workshop widgets: each a traitlets model over pure logic and an ipywidgets view."""
+"""Workshop widgets: each a traitlets model over pure logic and an ipywidgets view.
 
-from toolkit.widgets.hashtag_lab import HashtagLab, HashtagLabModel
-from toolkit.widgets.pipeline_planner import PipelinePlanner, PipelinePlannerModel
-from toolkit.widgets.reach_explorer import ReachExplorer, ReachExplorerModel
+The classes are imported on first use (``from toolkit.widgets import HashtagLab`` works as
+usual), so a page that shows one tool does not load the code of all the others.
+"""
 
-__all__ = ["HashtagLab", "HashtagLabModel", "PipelinePlanner", "PipelinePlannerModel", "ReachExplorer",
-           "ReachExplorerModel"]
+from __future__ import annotations
+
+import importlib
+
+#: Public class -> the module under ``toolkit.widgets`` that defines it.
+_WHERE = {
+    "HashtagLab": "hashtag_lab", "HashtagLabModel": "hashtag_lab",
+    "PipelinePlanner": "pipeline_planner", "PipelinePlannerModel": "pipeline_planner",
+    "ReachExplorer": "reach_explorer", "ReachExplorerModel": "reach_explorer",
+    "Workshop": "workshop", "WorkshopModel": "workshop",
+    "WelcomeStep": "welcome", "WelcomeModel": "welcome",
+    "PlanStep": "plan", "PlanModel": "plan",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(importlib.import_module(f"toolkit.widgets.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'toolkit.widgets' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])

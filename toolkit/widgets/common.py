@@ -297,6 +297,10 @@ class ToolView(widgets.VBox):
         top = [self._header, *([self._intro] if self._intro else []), self._example_bar, self._general_messages]
         self.children = [*top, *children]
 
+    def hide_language_switch(self) -> None:
+        """Hide the tool's own language switch, when a page around it has one (the workshop)."""
+        self._language.layout.display = "none"
+
     def _t(self, key: str, **params) -> str:
         """The catalogue text ``key`` in the model's language."""
         return t(key, lang=self.model.language, **params)

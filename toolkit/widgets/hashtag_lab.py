@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 import traitlets
 
-from toolkit import examples, hashtags
+from toolkit import examples, hashtags, workbook
 from toolkit.charts import TIER_COLOURS, hashtag_mix_chart
 from toolkit.i18n import TextError, format_int
 from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
@@ -83,6 +83,35 @@ class HashtagLabModel(ToolModel):
     @traitlets.observe("caption_text")
     def _on_caption_text(self, change):
         self._update_caption()
+
+    # --- the team's workbook ----------------------------------------------------------------
+    sections = ("hashtags",)
+
+    def to_sections(self) -> dict[str, object]:
+        """The lab's inputs and the team's choice, as the workbook's ``hashtags`` section."""
+        own = tuple(self.tags.loc[self.tags["kind"] == "own", "hashtag"])
+        return {"hashtags": workbook.Hashtags(
+            company=self.company, profession=self.profession, challenge=self.challenge, own=own,
+            posts=tuple(workbook.TagCount(tag, int(count)) for tag, count in self.posts.items()),
+            chosen=tuple(self.chosen), follow_mix=self.follow_mix, caption_text=self.caption_text,
+            sweet_spot=self.sweet_spot, overused=self.overused)}
+
+    def restore(self, book: workbook.Workbook) -> None:
+        """Take the lab's inputs from the workbook: tags are suggested again, own tags added back."""
+        section = book.hashtags
+        self.start_empty()
+        if section.sweet_spot is not None and section.overused is not None:
+            self.set_thresholds(section.sweet_spot, section.overused)
+        with self.hold_trait_notifications():
+            self.company, self.profession, self.challenge = section.company, section.profession, section.challenge
+        for tag in section.own:
+            self.add_tag(tag)
+        self.posts = {item.tag.casefold(): item.posts for item in section.posts}
+        if not section.follow_mix:
+            self.choose(list(section.chosen))
+        self.caption_text = section.caption_text
+        self.problems, self.notice = {}, ("", {})
+        self.revision += 1
 
     # --- actions ---------------------------------------------------------------------------
     def load_example(self) -> None:

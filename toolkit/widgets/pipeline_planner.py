@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import pandas as pd
 import traitlets
 
-from toolkit import examples, pipeline
+from toolkit import examples, pipeline, workbook
 from toolkit.charts import funnel_chart, pipeline_timeline_chart
 from toolkit.i18n import TextError, format_int, format_percent, format_school_year, t
 from toolkit.pipeline import parse_interns
@@ -64,8 +64,46 @@ class PipelinePlannerModel(ToolModel):
 
     @traitlets.observe("now", "offers", "region", "follows", "applies", "starts", "mbo4_k", "mbo4_gt", "bbl")
     def _on_inputs(self, change):
-        if hasattr(self, "_defaults"):  # not while the constructor sets the first values
+        if hasattr(self, "_defaults") and not getattr(self, "_restoring", False):  # not while starting or restoring
             self._refresh()
+
+    # --- the team's workbook ---------------------------------------------------------------
+    sections = ("pipeline",)
+
+    def to_sections(self) -> dict[str, object]:
+        """The planner's inputs as the workbook's ``pipeline`` section."""
+        offers = tuple(workbook.Offer(offer["internship"], offer["education"], int(offer["interns"]),
+                                      int(offer["first_year"]), int(offer["last_year"])) for offer in self.offers)
+        return {"pipeline": workbook.Pipeline(
+            region=self.region, offers=offers, follows=self.follows, applies=self.applies, starts=self.starts,
+            mbo4_k=self.mbo4_k, mbo4_gt=self.mbo4_gt, bbl=self.bbl)}
+
+    def restore(self, book: workbook.Workbook) -> None:
+        """Take the planner's inputs from the workbook; values it refuses keep the planner's default.
+
+        Offers outside the planner's horizon (a workbook from years ago) are left out. The plan is
+        calculated once, at the end.
+        """
+        section, defaults = book.pipeline, pipeline.default_assumptions()
+        values = {"region": section.region or NATIONAL, "follows": section.follows, "applies": section.applies,
+                  "starts": section.starts, "mbo4_k": section.mbo4_k, "mbo4_gt": section.mbo4_gt, "bbl": section.bbl}
+        fallback = {"region": NATIONAL, **DEFAULT_FUNNEL, "mbo4_k": defaults.mbo4_share["vmbo-k"],
+                    "mbo4_gt": defaults.mbo4_share["vmbo-t"], "bbl": defaults.bbl_share}
+        self._restoring = True
+        try:
+            for name, value in values.items():
+                try:
+                    setattr(self, name, fallback[name] if value is None else value)
+                except traitlets.TraitError:
+                    setattr(self, name, fallback[name])
+            self.offers = []
+            for offer in section.offers:  # through the planner's own checks
+                self.add_offer(offer.internship, offer.education, str(offer.interns), offer.first_year,
+                               offer.last_year)
+            self.problems, self.notice, self.is_example = {}, ("", {}), False
+        finally:
+            self._restoring = False
+        self._refresh()
 
     # --- actions ---------------------------------------------------------------------------
     def load_example(self) -> None:

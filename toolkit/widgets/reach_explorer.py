@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import pandas as pd
 import traitlets
 
-from toolkit import charts, reach
+from toolkit import charts, reach, workbook
 from toolkit.analytics import ExportError, TikTokExport, load_export
 from toolkit.i18n import TextError, format_decimal, format_int, format_percent
 from toolkit.regions import NATIONAL, region_share, regions
@@ -83,6 +83,45 @@ class ReachExplorerModel(ToolModel):
 
     @traitlets.observe("on_tiktok", "views_per_person", "region", "in_netherlands", "in_group")
     def _on_audience(self, change):
+        self.revision += 1
+
+    # --- the team's workbook ----------------------------------------------------------------
+    sections = ("reach",)
+    #: ``Reach.source`` of a scenario built on the invented sample export.
+    SAMPLE = "sample"
+
+    def to_sections(self) -> dict[str, object]:
+        """The scenario as the workbook's ``reach`` section (the export itself is not kept, only its name)."""
+        return {"reach": workbook.Reach(
+            source=self.SAMPLE if self.is_sample else self.source, posts_per_week=self.posts_per_week,
+            weeks=self.weeks, median=self.median, sigma=self.sigma, on_tiktok=self.on_tiktok,
+            views_per_person=self.views_per_person, in_netherlands=self.in_netherlands, in_group=self.in_group,
+            region=self.region)}
+
+    def restore(self, book: workbook.Workbook) -> None:
+        """Take the scenario from the workbook; a value the explorer refuses keeps its default.
+
+        An uploaded export is not in the workbook: the scenario keeps the views model fitted to
+        it, and the team uploads the file again to see its own charts. The sample is loaded again.
+        """
+        section = book.reach
+        self.start_empty()
+        if section.source == self.SAMPLE:
+            self.load_sample()
+        values = {"region": section.region or None, "on_tiktok": section.on_tiktok,
+                  "views_per_person": section.views_per_person, "in_netherlands": section.in_netherlands,
+                  "in_group": section.in_group}
+        for name, value in values.items():
+            if value is not None:
+                try:
+                    setattr(self, name, value)
+                except traitlets.TraitError:
+                    pass  # the explorer's default stays
+        if section.median is not None and section.sigma is not None:
+            self.set_views_model(section.median, section.sigma)
+        self.set_scenario(self.posts_per_week if section.posts_per_week is None else section.posts_per_week,
+                          self.weeks if section.weeks is None else section.weeks)
+        self.problems, self.notice, self.is_example = {}, ("", {}), False
         self.revision += 1
 
     # --- actions ---------------------------------------------------------------------------

@@ -1,0 +1,60 @@
+"""The team and the welcome step: checks of what a team types about itself, and TikTok's figures.
+
+Pure logic, no widgets. The figures of TikTok in the Netherlands come from
+``toolkit/data/tiktok_nl.csv`` (sources in ``toolkit/data/SOURCES.md``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.i18n import TextError
+
+DATA = Path(__file__).resolve().parent / "data"
+#: Longest team name, company name or sector, in characters.
+MAX_NAME = 80
+
+
+def check_line(text: object, limit: int = MAX_NAME, *, required: bool = False) -> str:
+    """One line of participant text, stripped; refused when too long or holding control characters.
+
+    Parameters
+    ----------
+    text : object
+        What was typed.
+    limit : int
+        Most characters.
+    required : bool
+        Refuse an empty text.
+
+    Raises
+    ------
+    TextError
+        ``team.too_long`` (with ``max``), ``team.control`` or ``team.empty``.
+    """
+    line = str(text).strip()
+    if len(line) > limit:
+        raise TextError("team.too_long", max=limit)
+    if any(unicodedata.category(ch) == "Cc" for ch in line):
+        raise TextError("team.control")
+    if required and not line:
+        raise TextError("team.empty")
+    return line
+
+
+@cache
+def _figures() -> pd.DataFrame:
+    return pd.read_csv(DATA / "tiktok_nl.csv", dtype={"id": str, "who": str, "source": str})
+
+
+def tiktok_figures() -> pd.DataFrame:
+    """TikTok in the Netherlands: one row per count (id, year, who, users, daily_users, daily_share, growth, source).
+
+    ``who`` is ``newcom`` (an independent survey of Dutch people aged 15 and older) or
+    ``tiktok`` (the platform's own count of monthly users). Empty cells are ``NaN``.
+    """
+    return _figures().copy()

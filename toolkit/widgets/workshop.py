@@ -1,0 +1,427 @@
+"""The workshop dashboard: one page that walks a team through every step and keeps its work.
+
+:class:`WorkshopModel` holds the team's code and workbook, the step the team is at, and one
+tool model per step, made when the step is first opened. Every change a team makes in a
+step's tool ends in that tool's ``revision``; the workshop then copies the tool's sections
+into the workbook and saves it in the store under the team's code. :class:`Workshop` shows a
+team bar (code, join, new team, download and upload of the workbook), the steps, and the
+current step's tool, whose widgets are built the first time the step is opened.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import functools
+import importlib
+import logging
+import time
+from datetime import datetime
+from urllib.parse import parse_qs
+
+import ipywidgets as widgets
+import traitlets
+
+from toolkit import journey
+from toolkit.i18n import TextError
+from toolkit.store import Store, StoreError
+from toolkit.widgets.common import ToolModel, ToolView, guarded
+from toolkit.widgets.markup import escape, message_html
+from toolkit.workbook import Team, Workbook, WorkbookError, from_json, new_code, normalise_code, to_json
+
+log = logging.getLogger("toolkit.widgets")
+
+#: Largest workbook file a team can upload, in bytes.
+MAX_UPLOAD = 2_000_000
+
+_CSS = """<style>
+.stagetok-workshop .stagetok-steps .widget-toggle-button { width: auto; padding: 0 10px; }
+.stagetok-workshop .stagetok-steps > div, .stagetok-workshop .stagetok-steps { flex-wrap: wrap; }
+.stagetok-workshop .stagetok-team-bar { background: #f4f6f8; border-radius: 6px; padding: 6px 10px; }
+</style>"""
+
+
+def _classes(step_id: str) -> tuple[str, str, str]:
+    module, view, model = journey.step(step_id).tool.split(":")
+    return f"toolkit.widgets.{module}", view, model
+
+
+def tool_classes(step_id: str) -> tuple[type[ToolView], type[ToolModel]]:
+    """The view and model classes of a step's tool (imported on first use)."""
+    module, view, model = _classes(step_id)
+    loaded = importlib.import_module(module)
+    return getattr(loaded, view), getattr(loaded, model)
+
+
+class WorkshopModel(ToolModel):
+    """The team, its workbook, the current step, and the tools of the steps opened so far."""
+
+    code = traitlets.Unicode("", help="The team's code; empty until the team starts or joins.")
+    step = traitlets.Unicode(journey.STEP_IDS[0], help="Id of the step shown.")
+    book = traitlets.Instance(Workbook, help="Everything the team decided so far.")
+    saved_at = traitlets.Unicode("", help="Time of the last save (HH:MM), or empty.")
+
+    def __init__(self, store: Store | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self._store = store
+        self._tools: dict[str, ToolModel] = {}
+        self._restoring = False
+        #: Seconds each save took, for the benchmark.
+        self.save_seconds: list[float] = []
+
+    @traitlets.default("book")
+    def _default_book(self):
+        return Workbook()
+
+    @traitlets.validate("step")
+    def _validate_step(self, proposal):
+        if proposal["value"] not in journey.STEP_IDS:
+            raise traitlets.TraitError(f"Unknown step {proposal['value']!r}.")
+        return proposal["value"]
+
+    @property
+    def store(self) -> Store:
+        """The store the workbook is saved in (the workshop data folder's, unless one was given)."""
+        if self._store is None:
+            self._store = Store()
+        return self._store
+
+    # --- tools -------------------------------------------------------------------------------
+    def tool(self, step_id: str) -> ToolModel:
+        """The model of a step's tool, made and filled from the workbook when first asked for."""
+        if step_id not in self._tools:
+            _, model_class = tool_classes(step_id)
+            model = model_class(language=self.language)
+            self._restore(model)
+            traitlets.dlink((self, "language"), (model, "language"))
+            model.observe(functools.partial(self._collect, step_id), "revision")
+            self._tools[step_id] = model
+        return self._tools[step_id]
+
+    def opened(self) -> list[str]:
+        """Ids of the steps whose tools exist, in journey order."""
+        return [step_id for step_id in journey.STEP_IDS if step_id in self._tools]
+
+    def _restore(self, model: ToolModel) -> None:
+        self._restoring = True
+        try:
+            if "team" in model.sections:
+                model.restore(dataclasses.replace(
+                    self.book, team=dataclasses.replace(self.book.team, code=self.code)))
+            else:
+                model.restore(self.book)
+        finally:
+            self._restoring = False
+
+    def _collect(self, step_id: str, change=None) -> None:
+        if self._restoring:
+            return
+        sections = self._tools[step_id].to_sections()
+        if "team" in sections:
+            sections["team"] = dataclasses.replace(sections["team"], code=self.code)
+        if all(getattr(self.book, name) == value for name, value in sections.items()):
+            return
+        self.book = dataclasses.replace(self.book, **sections)
+        self.save()
+
+    # --- the team ----------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save the workbook under the team's code (a team without one gets one now).
+
+        A store that fails records a problem under ``"save"``; the work stays in this model
+        and is saved with the next change.
+        """
+        if not self.code:
+            self.code = new_code()
+            self.notice = ("workshop.code_made", {"code": self.code})
+        self.book = dataclasses.replace(self.book, team=dataclasses.replace(self.book.team, code=self.code),
+                                        step=self.step, language=self.language)
+        started = time.perf_counter()
+        try:
+            self.store.save(self.book)
+        except StoreError as error:
+            self._set_problems("save", [(error.key, error.params)])
+            return False
+        self.save_seconds.append(time.perf_counter() - started)
+        self._set_problems("save", [])
+        self.saved_at = datetime.now().strftime("%H:%M")
+        return True
+
+    def new_team(self) -> None:
+        """Start a new, empty workbook with a fresh code (the current team's work stays saved)."""
+        self._open(Workbook(team=Team(code=new_code())), step=journey.STEP_IDS[0])
+        self.save()
+        self.notice = ("workshop.code_made", {"code": self.code})
+
+    def join(self, text: str) -> bool:
+        """Open the team's saved work by its code; an unknown or mistyped code changes nothing."""
+
+        def values():
+            code = normalise_code(str(text)[:100])
+            book = self.store.load(code)
+            if book is None:
+                raise TextError("workshop.unknown_code", code=code)
+            return {"_loaded": book}
+
+        try:
+            book = values()["_loaded"]
+        except TextError as error:
+            self._set_problems("team", [(error.key, error.params)])
+            return False
+        self._set_problems("team", [])
+        self._open(book, step=book.step or self.step)
+        self.notice = ("workshop.joined", {"code": self.code})
+        return True
+
+    def upload(self, data: bytes) -> bool:
+        """Open a workbook file the team downloaded before; a wrong file changes nothing."""
+        try:
+            if len(data) > MAX_UPLOAD:
+                raise WorkbookError("workbook.too_big")
+            book = from_json(bytes(data))
+            code = normalise_code(book.team.code) if book.team.code else new_code()
+        except TextError as error:
+            self._set_problems("upload", [(error.key, error.params)])
+            return False
+        self._set_problems("upload", [])
+        self._open(dataclasses.replace(book, team=dataclasses.replace(book.team, code=code)),
+                   step=book.step or self.step)
+        self.save()
+        self.notice = ("workshop.uploaded", {"code": self.code})
+        return True
+
+    def download(self) -> bytes:
+        """The workbook as a JSON file."""
+        return to_json(self.book).encode("utf-8")
+
+    def _open(self, book: Workbook, step: str) -> None:
+        with self.hold_trait_notifications():
+            self.code, self.book = book.team.code, book
+            self.step = step if step in journey.STEP_IDS else journey.STEP_IDS[0]
+            self.problems = {}
+        for model in self._tools.values():
+            self._restore(model)
+        self.revision += 1
+
+    # --- steps -------------------------------------------------------------------------------
+    def go(self, key: str | int) -> bool:
+        """Go to a step by id (``"early"``) or number (``3`` or ``"3"``); an unknown step changes nothing."""
+
+        def values():
+            text = str(key).strip()
+            try:
+                found = journey.step(int(text) if text.isdigit() else text)
+            except KeyError:
+                raise TextError("workshop.bad_step", last=len(journey.STEPS)) from None
+            return {"step": found.id}
+
+        if not self._apply("step", values):
+            return False
+        model = self._tools.get(self.step)
+        if model is not None and getattr(model, "reads_workbook", False):
+            self._restore(model)
+        if self.code:
+            self.book = dataclasses.replace(self.book, step=self.step)
+        return True
+
+    def open_from_query(self, query: str | None) -> None:
+        """Apply ``?team=CODE&step=N`` from the page's address (unknown values give a message)."""
+        params = parse_qs(query or "")
+        if params.get("team"):
+            self.join(params["team"][0])
+        if params.get("step"):
+            self.go(params["step"][0])
+
+    # --- the protocol of a tool (the workshop itself keeps no section) -------------------------
+    def load_example(self) -> None:
+        """The workshop has no example of its own: each step's tool has one."""
+
+    def start_empty(self) -> None:
+        """A new team with an empty workbook."""
+        self.new_team()
+
+
+def _download_link(data: bytes, filename: str, mime: str, label: str) -> str:
+    """A link that saves ``data`` as a file, made in the page (a data: address; works offline)."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return (f"<a download=\"{escape(filename)}\" href=\"data:{mime};base64,{encoded}\" "
+            f"class='stagetok-download' style='font-weight:bold'>{escape(label)}</a>")
+
+
+class Workshop(ToolView):
+    """The workshop page: the team bar, the steps, and the current step's tool.
+
+    Parameters
+    ----------
+    model : WorkshopModel, optional
+        The workshop's state; a new one (saving in the workshop data folder) by default.
+    only : str, optional
+        Show just this step, without the list of steps (for a step's own notebook).
+    """
+
+    title_key, intro_key, label_width = "workshop.title", "workshop.intro", "90px"
+
+    def __init__(self, model: WorkshopModel | None = None, *, only: str | None = None, **kwargs):
+        super().__init__(model or WorkshopModel(), **kwargs)
+        self.only = only
+        self._views: dict[str, ToolView] = {}
+        #: Seconds it took to build each step's view, for the benchmark.
+        self.build_seconds: dict[str, float] = {}
+        self._css = widgets.HTML(_CSS)
+        # the team bar
+        self._team_info = widgets.HTML()
+        self._code_field = self._describe(
+            widgets.Text(continuous_update=False, layout=widgets.Layout(width="260px")), "workshop.code",
+            placeholder="workshop.code_placeholder")
+        self._join = self._text(widgets.Button(icon="sign-in", layout=widgets.Layout(width="auto")),
+                                "workshop.join", "description")
+        self._new = self._text(widgets.Button(icon="plus", layout=widgets.Layout(width="auto")),
+                               "workshop.new", "description")
+        self._save_file = self._text(widgets.Button(icon="download", layout=widgets.Layout(width="auto")),
+                                     "workshop.download", "description")
+        self._upload = self._text(widgets.FileUpload(accept=".json", multiple=False,
+                                                     layout=widgets.Layout(width="auto")),
+                                  "workshop.upload", "description")
+        self._file_link = widgets.HTML()
+        self._team_messages = widgets.HTML()
+        self._team_bar = widgets.VBox([
+            self._team_info,
+            widgets.HBox([self._code_field, self._join, self._new],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
+            widgets.HBox([self._save_file, self._upload, self._file_link],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
+            self._team_messages,
+        ])
+        self._team_bar.add_class("stagetok-team-bar")
+        # the steps
+        # Not through _link: relabelling the steps when the language changes makes ToggleButtons
+        # pick its first option for a moment, which must not move the team to step 1.
+        self._relabelling = False
+        self._steps = widgets.ToggleButtons(options=self._step_options(), value=self.model.step)
+        traitlets.dlink((self.model, "step"), (self._steps, "value"))
+        self._steps.observe(self._on_pick, "value")
+        self._steps.add_class("stagetok-steps")
+        self._goal = widgets.HTML()
+        self._step_messages = widgets.HTML()
+        self._stage = widgets.Box(layout=widgets.Layout(display="block"))
+        self._stage.add_class("stagetok-stage")
+        self._previous = self._text(widgets.Button(icon="arrow-left", layout=widgets.Layout(width="auto")),
+                                    "workshop.previous", "description")
+        self._next = self._text(widgets.Button(icon="arrow-right", button_style="primary",
+                                               layout=widgets.Layout(width="auto")), "workshop.next", "description")
+        self._nav = widgets.HBox([self._previous, self._next],
+                                 layout=widgets.Layout(justify_content="space-between", margin="12px 0"))
+        if only is not None:
+            self.model.go(only)
+            self._steps.layout.display = self._nav.layout.display = "none"
+        self._lay_out(self._css, self._team_bar, self._steps, self._goal, self._step_messages, self._stage, self._nav)
+        self._join.on_click(self._on_join)
+        self._code_field.observe(self._on_join, "value")
+        self._new.on_click(self._on_new)
+        self._save_file.on_click(self._on_download)
+        self._upload.observe(self._on_upload, "value")
+        self._previous.on_click(functools.partial(self._on_move, -1))
+        self._next.on_click(functools.partial(self._on_move, 1))
+        self.model.observe(self._on_step, "step")
+        self.model.observe(self._on_team, ["code", "saved_at", "book"])
+        self._start("stagetok-workshop")
+        self._on_step()
+        self._on_team()
+
+    def view(self, step_id: str) -> ToolView:
+        """The view of a step's tool, built the first time it is asked for."""
+        if step_id not in self._views:
+            started = time.perf_counter()
+            view_class, _ = tool_classes(step_id)
+            view = view_class(self.model.tool(step_id))
+            view.hide_language_switch()
+            view.add_class(f"stagetok-step-{step_id}")
+            self._views[step_id] = view
+            self.build_seconds[step_id] = time.perf_counter() - started
+        return self._views[step_id]
+
+    def _step_options(self) -> list[tuple[str, str]]:
+        return [(f"{number}. {self._t(f'step.{item.id}.short')}", item.id)
+                for number, item in enumerate(journey.STEPS, start=1)]
+
+    # --- participant actions -----------------------------------------------------------------
+    @guarded
+    def _on_join(self, change=None):
+        text = self._code_field.value
+        if text.strip() and self.model.join(text):
+            self._code_field.value = ""
+
+    @guarded
+    def _on_pick(self, change):
+        if not self._relabelling and change["new"] != self.model.step:
+            self.model.go(change["new"])
+
+    @guarded
+    def _on_new(self, button=None):
+        self.model.new_team()
+
+    @guarded
+    def _on_download(self, button=None):
+        from toolkit.plan import filename
+
+        self._file_link.value = _download_link(self.model.download(), filename(self.model.book, "json"),
+                                               "application/json", self._t("workshop.download_ready"))
+
+    @guarded
+    def _on_upload(self, change=None):
+        files = list(self._upload.value)
+        if files:
+            self.model.upload(bytes(files[0]["content"]))
+            self._upload.value = ()
+
+    @guarded
+    def _on_move(self, delta: int, button=None):
+        index = journey.STEP_IDS.index(self.model.step) + delta
+        if 0 <= index < len(journey.STEPS):
+            self.model.go(journey.STEP_IDS[index])
+
+    # --- model -> view -----------------------------------------------------------------------
+    @guarded
+    def _on_step(self, change=None):
+        step_id = self.model.step
+        number = journey.number(step_id)
+        self._goal.value = (f"<h3 style='margin:8px 0 0'>{escape(self._t('workshop.step_of', number=number, total=len(journey.STEPS)))} "
+                            f"{escape(self._t(f'step.{step_id}.title'))}</h3>"
+                            f"<p class='stagetok-goal'><b>{escape(self._t('workshop.goal'))}</b> "
+                            f"{escape(self._t(f'step.{step_id}.goal'))}</p>")
+        self._stage.children = (self.view(step_id),)
+        self._previous.disabled = number == 1
+        self._next.disabled = number == len(journey.STEPS)
+        self._file_link.value = ""
+
+    @guarded
+    def _on_team(self, change=None):
+        team = self.model.book.team
+        if self.model.code:
+            name = team.name or team.company or self._t("workshop.no_name")
+            saved = (self._t("workshop.saved_at", time=self.model.saved_at) if self.model.saved_at
+                     else self._t("workshop.not_saved"))
+            self._team_info.value = (f"<div><b>{escape(name)}</b> · {escape(self._t('workshop.code_is'))} "
+                                     f"<b class='stagetok-code' style='font-family:monospace;font-size:120%'>"
+                                     f"{escape(self.model.code)}</b> · <span class='stagetok-saved'>{escape(saved)}"
+                                     f"</span></div>")
+        else:
+            self._team_info.value = f"<div>{escape(self._t('workshop.no_team'))}</div>"
+
+    def _on_language_extra(self) -> None:
+        options = self._step_options()
+        if hasattr(self, "_steps") and list(self._steps.options) != options:
+            self._relabelling = True
+            try:
+                self._steps.options = options
+                self._steps.value = self.model.step
+            finally:
+                self._relabelling = False
+        if hasattr(self, "_team_info"):
+            self._on_team()
+            self._on_step()
+
+    def _show_problems(self) -> None:
+        self._team_messages.value = (self._problem_html("team", "upload", "save")
+                                     + self._notice_html("workshop.code_made", "workshop.joined", "workshop.uploaded"))
+        self._step_messages.value = self._problem_html("step")
