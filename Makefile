@@ -24,7 +24,7 @@ $(VENV)/.installed-mutation: pyproject.toml $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
 	@touch $@
 
-## Serve the participant dashboards on http://localhost:$(PORT) (pre-heated kernels).
+## Serve the participant dashboards on http://localhost:$(PORT) (pre-heated kernels); the teams' work is kept in workshop-data/.
 start: $(VENV)/.installed
 	$(BIN)/python -m toolkit.serve --port $(PORT) --pool-size $(POOL)
 
@@ -56,6 +56,8 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test browser
 	$(BIN)/python benchmarks/bench_reach.py
 	$(BIN)/python benchmarks/bench_dashboard.py
+	$(BIN)/python benchmarks/bench_workshop.py
+	$(BIN)/python benchmarks/bench_store.py
 
 ## Mutation testing of the logic modules against their unit tests (see docs/design.md), then the summary.
 ## Starts afresh each time (mutmut keeps verdicts between runs and does not see changed tests); one

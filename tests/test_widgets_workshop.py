@@ -198,6 +198,10 @@ def test_the_address_opens_a_team_at_a_step(workshop, store):
     assert other.model.step == "hashtags" and other.model.problems["step"] and other.model.problems["team"]
     other.model.open_from_query("")
     other.model.open_from_query(None)
+    other.model.open_from_query("lang=de")
+    assert other.model.language == "nl"
+    other.model.open_from_query("lang=EN")  # the front door's English links carry lang=en
+    assert other.model.language == "en" and other.model.tool("pipeline").language == "en"
 
 
 def test_next_and_previous_buttons_walk_the_journey(workshop):

@@ -45,7 +45,8 @@ def voila_command(
     if room and not token:
         raise ValueError("A room server needs a token, so that only the room can use it.")
     command = [
-        # toolkit.voila_app is Voila with our page template on its path (no CDN stylesheets).
+        # toolkit.voila_app is Voila with our page template (no CDN stylesheets) and StageTok's front door at /
+        # instead of the file list.
         sys.executable, "-m", "toolkit.voila_app", str(notebooks),
         f"--template={TEMPLATE}",
         f"--port={port}",

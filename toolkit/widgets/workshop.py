@@ -23,7 +23,7 @@ import ipywidgets as widgets
 import traitlets
 
 from toolkit import journey
-from toolkit.i18n import TextError
+from toolkit.i18n import LANGUAGES, TextError
 from toolkit.store import Store, StoreError
 from toolkit.widgets.common import ToolModel, ToolView, guarded
 from toolkit.widgets.markup import escape, message_html
@@ -225,8 +225,10 @@ class WorkshopModel(ToolModel):
         return True
 
     def open_from_query(self, query: str | None) -> None:
-        """Apply ``?team=CODE&step=N`` from the page's address (unknown values give a message)."""
+        """Apply ``?team=CODE&step=N&lang=en`` from the page's address (unknown values give a message)."""
         params = parse_qs(query or "")
+        if params.get("lang") and params["lang"][0].lower() in LANGUAGES:
+            self.language = params["lang"][0].lower()
         if params.get("team"):
             self.join(params["team"][0])
         if params.get("step"):
