@@ -19,6 +19,7 @@ import math
 import secrets
 import types
 import typing
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
@@ -264,7 +265,7 @@ def normalise_code(text: str) -> str:
     TextError
         ``team.bad_code`` when the text is not a team code.
     """
-    letters = "".join(ch for ch in str(text).upper() if ch not in " -\t\n")
+    letters = "".join(ch for ch in str(text).upper() if not (ch.isspace() or unicodedata.category(ch) == "Pd"))
     if len(letters) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in letters):
         raise TextError("team.bad_code")
     return f"{letters[:4]}-{letters[4:]}"
@@ -277,8 +278,18 @@ def to_dict(workbook: Workbook) -> dict:
 
 
 def to_json(workbook: Workbook) -> str:
-    """The workbook as a JSON text (UTF-8 characters kept readable, keys in schema order)."""
-    return json.dumps(to_dict(workbook), ensure_ascii=False, indent=1)
+    """The workbook as a JSON text (UTF-8 characters kept readable, keys in schema order).
+
+    Raises
+    ------
+    WorkbookError
+        ``workbook.bad_field`` when the workbook holds what :func:`from_json` would refuse
+        (a number that is not finite, a text or list over the limits): a file written here
+        always reads back.
+    """
+    document = to_dict(workbook)
+    _decode(Workbook, document["workbook"], "workbook")
+    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
 
 
 def from_json(data: str | bytes) -> Workbook:
@@ -300,7 +311,7 @@ def from_json(data: str | bytes) -> Workbook:
     if len(data) > MAX_BYTES:
         raise WorkbookError("workbook.too_big")
     try:
-        document = json.loads(data)
+        document = json.loads(data.removeprefix("\ufeff"))
     except (ValueError, RecursionError):
         raise WorkbookError("workbook.not_json") from None
     return from_dict(document)

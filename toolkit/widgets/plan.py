@@ -142,7 +142,8 @@ def _link(data: bytes, filename: str, mime: str, label: str) -> str:
 class PlanStep(ToolView):
     """What the team filled in, its next actions, and the plan to download."""
 
-    title_key, intro_key, example_key, label_width = "planstep.title", "planstep.intro", "planstep.example_note", "190px"
+    title_key, intro_key, example_key = "planstep.title", "planstep.intro", "planstep.example_note"
+    label_width = "190px"
 
     def __init__(self, model: PlanModel | None = None, **kwargs):
         super().__init__(model or PlanModel(), **kwargs)

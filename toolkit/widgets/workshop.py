@@ -26,7 +26,7 @@ from toolkit import journey
 from toolkit.i18n import LANGUAGES, TextError
 from toolkit.store import Store, StoreError
 from toolkit.widgets.common import ToolModel, ToolView, guarded
-from toolkit.widgets.markup import escape, message_html
+from toolkit.widgets.markup import escape
 from toolkit.workbook import Team, Workbook, WorkbookError, from_json, new_code, normalise_code, to_json
 
 log = logging.getLogger("toolkit.widgets")
@@ -387,8 +387,9 @@ class Workshop(ToolView):
     def _on_step(self, change=None):
         step_id = self.model.step
         number = journey.number(step_id)
-        self._goal.value = (f"<h3 style='margin:8px 0 0'>{escape(self._t('workshop.step_of', number=number, total=len(journey.STEPS)))} "
-                            f"{escape(self._t(f'step.{step_id}.title'))}</h3>"
+        position = self._t("workshop.step_of", number=number, total=len(journey.STEPS))
+        title = self._t(f"step.{step_id}.title")
+        self._goal.value = (f"<h3 style='margin:8px 0 0'>{escape(position)} {escape(title)}</h3>"
                             f"<p class='stagetok-goal'><b>{escape(self._t('workshop.goal'))}</b> "
                             f"{escape(self._t(f'step.{step_id}.goal'))}</p>")
         self._stage.children = (self.view(step_id),)
