@@ -7,6 +7,9 @@ from toolkit import pipeline
 from toolkit.pipeline import DATA, load_table
 
 TABLES = sorted(p.stem for p in DATA.glob("*.csv") if p.stem != "sources")
+#: Tables of advice and checklists, not figures: they cite their sources in words (or are advice).
+CHECKLISTS = ("authenticity", "safety", "tone_examples")
+FIGURES = [name for name in TABLES if name not in CHECKLISTS]
 
 
 def test_there_are_data_tables():
@@ -23,7 +26,7 @@ def test_sources_have_publisher_year_and_licence():
     assert cbs["licence"].str.contains("CC BY 4.0").all()
 
 
-@pytest.mark.parametrize("name", TABLES)
+@pytest.mark.parametrize("name", FIGURES)
 def test_every_row_names_a_known_source(name):
     table = load_table(name)
     ids = set(load_table("sources")["id"])

@@ -53,7 +53,7 @@ def test_check_line_strips_and_refuses_what_does_not_fit():
 def test_tiktok_figures_are_sourced_and_dated():
     figures = tiktok_figures()
     assert set(figures["who"]) == {"newcom", "tiktok"}
-    assert figures["source"].str.len().min() > 10
+    assert figures["cite"].str.len().min() > 10
     newcom = figures[figures["who"] == "newcom"].set_index("year")
     assert newcom.loc[2021, "users"] == 1_700_000 and newcom.loc[2020, "daily_users"] == 281_000
 

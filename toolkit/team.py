@@ -48,13 +48,14 @@ def check_line(text: object, limit: int = MAX_NAME, *, required: bool = False) -
 
 @cache
 def _figures() -> pd.DataFrame:
-    return pd.read_csv(DATA / "tiktok_nl.csv", dtype={"id": str, "who": str, "source": str})
+    return pd.read_csv(DATA / "tiktok_nl.csv", dtype={"id": str, "who": str, "source": str, "cite": str})
 
 
 def tiktok_figures() -> pd.DataFrame:
-    """TikTok in the Netherlands: one row per count (id, year, who, users, daily_users, daily_share, growth, source).
+    """TikTok in the Netherlands: one row per count (id, year, who, users, daily_users, daily_share, growth, ...).
 
     ``who`` is ``newcom`` (an independent survey of Dutch people aged 15 and older) or
-    ``tiktok`` (the platform's own count of monthly users). Empty cells are ``NaN``.
+    ``tiktok`` (the platform's own count of monthly users); ``source`` is an id of ``sources.csv``
+    and ``cite`` the citation shown. Empty cells are ``NaN``.
     """
     return _figures().copy()

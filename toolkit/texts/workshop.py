@@ -38,7 +38,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "You design your own challenge with a hashtag and two duet prompts, and know what under-16s can "
         "and cannot do.",
     },
-    "step.advocacy.title": {"nl": "Tip 4: Touch, Tell, Sell met je eigen mensen",
+    "step.advocacy.title": {"nl": "Tip 4: Touch, Tell, Sell met jullie eigen mensen",
                             "en": "Tip 4: Touch, Tell, Sell with your own people"},
     "step.advocacy.short": {"nl": "Touch, Tell, Sell", "en": "Touch, Tell, Sell"},
     "step.advocacy.goal": {

@@ -104,7 +104,7 @@ def figures_html(lang: str) -> str:
         who = t("welcome.by_newcom" if row.who == "newcom" else "welcome.by_tiktok", lang=lang)
         rows.append(f"<tr><td>{row.year}</td><td>{escape(who)}</td><td style='text-align:right'>{escape(users)}</td>"
                     f"<td style='text-align:right'>{escape(daily)}</td><td style='color:#555;font-size:90%'>"
-                    f"{escape(row.source)}</td></tr>")
+                    f"{escape(row.cite)}</td></tr>")
     head = "".join(f"<th style='text-align:left;padding-right:12px'>{escape(t(key, lang=lang))}</th>"
                    for key in ("welcome.col_year", "welcome.col_who", "welcome.col_users", "welcome.col_daily",
                                "welcome.col_source"))
@@ -126,10 +126,11 @@ class WelcomeStep(ToolView):
         self._figures_note.add_class("stagetok-assumption")
         self._code = widgets.HTML()
         self._fields = {}
-        for name, key in (("team_name", "welcome.team_name"), ("company", "welcome.company"),
-                          ("sector", "welcome.sector")):
-            field = self._describe(widgets.Text(continuous_update=False, layout=wide), key,
-                                   placeholder=f"{key}_placeholder")
+        for name, key, placeholder in (
+                ("team_name", "welcome.team_name", "welcome.team_name_placeholder"),
+                ("company", "welcome.company", "welcome.company_placeholder"),
+                ("sector", "welcome.sector", "welcome.sector_placeholder")):
+            field = self._describe(widgets.Text(continuous_update=False, layout=wide), key, placeholder=placeholder)
             self._fields[name] = self._link(name, field, action=lambda value, name=name: self.model.set_field(
                 name, value))
         self._region = self._link("region", self._describe(widgets.Dropdown(options=regions(), layout=wide),
