@@ -89,7 +89,7 @@ class Idea:
 
 @dataclass(frozen=True)
 class Challenge:
-    """Tip 3, content is king: the team's own challenge and two duet prompts."""
+    """Tip 3, content is king: the team's own challenge, two duet prompts, and whom it is for."""
 
     name: str = ""
     hashtag: str = ""
@@ -97,6 +97,7 @@ class Challenge:
     sound: str = ""
     starter: str = ""
     duet_prompts: tuple[str, ...] = ()
+    audience: str = ""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,12 @@ _WHERE = {
     "Workshop": "workshop", "WorkshopModel": "workshop",
     "WelcomeStep": "welcome", "WelcomeModel": "welcome",
     "PlanStep": "plan", "PlanModel": "plan",
+    "AuthenticityCheck": "perfection", "AuthenticityCheckModel": "perfection",
+    "SafetyCheck": "safety", "SafetyCheckModel": "safety",
+    "ChallengeDesigner": "content", "ChallengeDesignerModel": "content",
+    "RosterPlanner": "advocacy", "RosterPlannerModel": "advocacy",
+    "EarlyScan": "early", "EarlyScanModel": "early",
+    "ToneScale": "irony", "ToneScaleModel": "irony",
 }
 
 __all__ = sorted(_WHERE)
