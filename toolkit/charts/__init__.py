@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 
 import altair as alt
 import pandas as pd
@@ -331,6 +332,22 @@ def scenario_chart(band: pd.DataFrame, actual: pd.DataFrame | None = None, lang:
     return alt.layer(*layers).properties(title=t("chart.scenario", lang=lang), width=560, height=240)
 
 
+#: Characters XML does not allow: vl-convert's SVG writer aborts the whole process on them (an
+#: abort, not an exception), so they are taken out of every text before a chart is drawn.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _drawable(value):
+    """The spec with every text freed of characters XML does not allow (see ``_NOT_IN_XML``)."""
+    if isinstance(value, str):
+        return _NOT_IN_XML.sub("", value)
+    if isinstance(value, dict):
+        return {_drawable(key): _drawable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_drawable(item) for item in value]
+    return value
+
+
 #: Vega-Lite version of Altair 5.5's specs, for vl-convert.
 VEGALITE_VERSION = "v" + alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0].replace(".", "_")
 
@@ -347,7 +364,7 @@ def chart_image(chart: alt.TopLevelMixin, fmt: str = "png", scale: float = 2.0) 
     """
     import vl_convert as vlc  # imported here: only exports need its 80 MB engine in memory
 
-    spec = chart.to_dict()
+    spec = _drawable(chart.to_dict())
     if fmt == "png":
         return vlc.vegalite_to_png(spec, vl_version=VEGALITE_VERSION, scale=scale)
     if fmt == "svg":

@@ -366,7 +366,7 @@ class Workshop(ToolView):
     def _on_download(self, button=None):
         from toolkit.plan import filename
 
-        self._file_link.value = _download_link(self.model.download(), filename(self.model.book, "json"),
+        self._file_link.value = _download_link(self.model.download(), filename(self.model.book, "json", "werkboek"),
                                                "application/json", self._t("workshop.download_ready"))
 
     @guarded
