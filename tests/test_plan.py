@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 
 from tests.test_workbook import strategy_for
 from toolkit import charts, journey, perfection, plan, safety
+from toolkit.i18n import t
 from toolkit.workbook import (
     Advocacy,
     Brief,
@@ -226,8 +227,8 @@ def test_steps_show_what_was_chosen_in_words(full_html):
     # early, advocacy and irony
     assert "Al vastgelegd</th><td>ja" in full_html
     assert "11 januari 2027" in full_html and "elke 3 weken" in full_html and "week 2 tot en met 6" in full_html
-    assert html.escape("Video's in het rooster per soort: touch 6, tell 0, sell 2.") in full_html
-    assert "55 van 100" in full_html
+    assert html.escape("Video's in het rooster per soort: Touch 6, Tell 0, Sell 2.") in full_html
+    assert "55 van 100 (zelfspot)" in full_html
     # perfection: the score counts known items only; the checked items by their text
     done, total = perfection.score(("hook", "phone"))
     assert f"{done} van de {total} punten" in full_html
@@ -454,7 +455,7 @@ def test_a_chart_that_cannot_be_drawn_is_left_out_with_a_note_and_logged(full, c
     assert "Deze grafiek kon niet worden getekend." in section and "<svg" not in section
     assert "Traceback" not in page and "no chart today" not in page
     assert any("early" in record.getMessage() for record in caplog.records)
-    assert page.count("<svg") == len(plan.CHARTS)  # the other charts are still there
+    assert page.count("<svg") == len(plan.CHARTS) - 1  # the other charts are still there
 
 
 def test_a_section_that_cannot_be_made_is_left_out_with_a_note_and_logged(full, caplog):
@@ -545,7 +546,12 @@ def test_labels_come_from_the_steps_that_name_their_choices():
     assert plan._label("hashtags", "sweet_spot", "nl") == "sweet spot"
     assert plan._label("safety", "min_age", "en").startswith("We aim at young people")
     assert plan._label("perfection", "hook", "nl") == perfection.checklist().set_index("id").loc["hook", "text_nl"]
-    assert plan._label("advocacy", "touch", "nl") == "touch"  # shown as stored until the step names it
+    assert plan._label("advocacy", "touch", "nl") == "Touch"
+    assert plan._label("advocacy", "intern", "nl") == t("advocacy.role_intern", lang="nl")
+    assert plan._label("early", "weekly", "en") == t("early.posting_weekly", lang="en")
+    assert plan._label("content", "dance", "nl") == t("content.format_dance", lang="nl")
+    assert plan._label("content", "vmbo_13_15", "nl") == t("content.audience_vmbo_13_15", lang="nl")
+    assert plan._label("advocacy", "something else", "nl") == "something else"  # anything unknown as stored
     assert plan._label("advocacy", None, "nl") == ""
 
 

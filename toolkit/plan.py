@@ -26,7 +26,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from toolkit import charts, hashtags, journey, perfection, pipeline, reach, safety, workbook
+from toolkit import (
+    advocacy,
+    charts,
+    content,
+    early,
+    hashtags,
+    irony,
+    journey,
+    perfection,
+    pipeline,
+    reach,
+    safety,
+    workbook,
+)
 from toolkit.i18n import TextError, check_language, format_decimal, format_int, format_percent, format_school_year, t
 from toolkit.regions import NATIONAL, region_share, regions
 from toolkit.workbook import Workbook
@@ -42,7 +55,7 @@ HORIZON = 12
 SAMPLE_SOURCE = "sample"
 #: Names the band of the tone scale an idea's tone falls in, as ``(tone, lang) -> label``; None shows
 #: the tone as a number only. Point it at the irony step's own function once that exists.
-TONE_BAND: Callable[[int, str], str] | None = None
+TONE_BAND: Callable[[int, str], str] | None = irony.band_label
 
 # The day the plan is written, for the chart builders (their signature is ``(workbook, lang)``).
 _TODAY: contextvars.ContextVar[_dt.date | None] = contextvars.ContextVar("plan_today", default=None)
@@ -253,6 +266,16 @@ def _label(section: str, value: object, lang: str) -> str:
         return t(f"tier.{text}", lang=lang)
     if section in ("perfection", "safety"):
         return _checklist(section, lang).get(text, text)
+    if section == "early" and text in early.POSTING_KEYS:
+        return t(early.POSTING_KEYS[text], lang=lang)
+    if section == "content" and text in content.FORMAT_KEYS:
+        return t(content.FORMAT_KEYS[text][0], lang=lang)
+    if section == "content" and text in content.AUDIENCE_KEYS:
+        return t(content.AUDIENCE_KEYS[text], lang=lang)
+    if section == "advocacy" and text in advocacy.KIND_KEYS:
+        return t(advocacy.KIND_KEYS[text][0], lang=lang)
+    if section == "advocacy" and text in advocacy.ROLE_KEYS:
+        return t(advocacy.ROLE_KEYS[text], lang=lang)
     return text
 
 
@@ -405,7 +428,8 @@ def _content(book: Workbook, ctx: _Context) -> list:
                              (ctx.t("plan.challenge_hashtag"), section.hashtag),
                              (ctx.t("plan.challenge_format"), _label("content", section.format, ctx.lang)),
                              (ctx.t("plan.challenge_sound"), section.sound),
-                             (ctx.t("plan.challenge_starter"), section.starter)))]
+                             (ctx.t("plan.challenge_starter"), section.starter),
+                             (ctx.t("plan.challenge_audience"), _label("content", section.audience, ctx.lang))))]
     prompts = tuple(prompt for prompt in section.duet_prompts if _clean(prompt))
     if prompts:
         blocks.append(_Items(prompts, ctx.t("plan.duet_prompts")))
@@ -681,7 +705,7 @@ def irony_chart(book: Workbook, lang: str) -> alt.TopLevelMixin | None:
         return None
     from toolkit.charts.irony import tone_chart
 
-    return tone_chart(book.ideas, lang=lang)
+    return tone_chart(book.ideas, examples=False, lang=lang)
 
 
 def advocacy_calendar_chart(book: Workbook, lang: str) -> alt.TopLevelMixin | None:
@@ -715,6 +739,8 @@ CHARTS: dict[str, Callable[[Workbook, str], alt.TopLevelMixin | None]] = {
     "pipeline": pipeline_chart,
     "hashtags": hashtags_chart,
     "reach": reach_chart,
+    "early": early_chart,
+    "irony": irony_chart,
     "advocacy:calendar": advocacy_calendar_chart,
     "advocacy:balance": advocacy_balance_chart,
 }

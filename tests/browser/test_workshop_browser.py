@@ -16,7 +16,10 @@ from tests.browser.helpers import (
     chart_selector,
     close_page,
     enter,
+    posts_field,
+    tag_cell,
 )
+from toolkit import journey
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +28,12 @@ CODE = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}$")
 
 
 def _step(page, number: int, name: str):
-    """Click the step button ``number`` ("9. Hashtags") and wait for its title."""
+    """Click the step button ``number`` ("9. Hashtags") and wait for its title and its tool."""
     page.locator(f"{ROOT} .stagetok-steps button", has_text=re.compile(rf"^{number}\. ")).click()
     expect(page.locator(f"{ROOT} .stagetok-goal").locator("xpath=..")).to_contain_text(f"Stap {number} van 11")
     expect(page.locator(f"{ROOT} h3", has_text=name).first).to_be_visible()
+    expect(page.locator(f"{ROOT} .stagetok-step-{journey.STEP_IDS[number - 1]}")).to_be_visible()
+    expect(page.locator(f"{ROOT} [class*='stagetok-step-']")).to_have_count(1)  # the step before it is gone
 
 
 def test_a_team_walks_the_workshop_comes_back_by_its_code_and_downloads_its_plan(
@@ -48,8 +53,9 @@ def test_a_team_walks_the_workshop_comes_back_by_its_code_and_downloads_its_plan
     # The Hashtag Lab, embedded as step 9: the team's company suggests tags and a chart.
     _step(page, 9, "Het Hashtag Lab")
     enter(page.get_by_label("Bedrijf", exact=True), "Bakkerij Van der Meer")
+    expect(tag_cell(page, "#werkenbijbakkerijvandermeer")).to_be_visible()
+    enter(posts_field(page, "#werkenbijbakkerijvandermeer"), "12.000")
     page.wait_for_function(CHART_DRAWN_JS, arg=chart_selector(ROOT))
-    expect(page.locator(f"{ROOT} .stagetok-hashtag-lab")).to_contain_text("#werkenbijbakkerijvandermeer")
 
     # The page closes; a new page (with no memory of the team) finds everything by the code.
     close_page(page)
@@ -60,6 +66,7 @@ def test_a_team_walks_the_workshop_comes_back_by_its_code_and_downloads_its_plan
     expect(page.locator(f"{ROOT} .stagetok-code")).to_have_text(code)
     expect(page.locator(f"{ROOT} .stagetok-hashtag-lab")).to_be_visible()  # back at the step it was at
     expect(page.get_by_label("Bedrijf", exact=True)).to_have_value("Bakkerij Van der Meer")
+    expect(posts_field(page, "#werkenbijbakkerijvandermeer")).to_have_value("12.000")
 
     # The plan, as one file to take home.
     _step(page, 11, "Actieplan")

@@ -105,6 +105,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "plan.challenge_name": {"nl": "Naam van de challenge", "en": "Name of the challenge"},
     "plan.challenge_hashtag": {"nl": "Hashtag", "en": "Hashtag"},
     "plan.challenge_format": {"nl": "Vorm", "en": "Format"},
+    "plan.challenge_audience": {"nl": "Voor wie", "en": "For whom"},
     "plan.challenge_sound": {"nl": "Geluid", "en": "Sound"},
     "plan.challenge_starter": {"nl": "Wie start hem", "en": "Who starts it"},
     "plan.duet_prompts": {"nl": "Duet-opdrachten", "en": "Duet prompts"},
