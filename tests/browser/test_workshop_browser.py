@@ -58,6 +58,8 @@ def test_a_team_walks_the_workshop_comes_back_by_its_code_and_downloads_its_plan
     page.wait_for_function(CHART_DRAWN_JS, arg=chart_selector(ROOT))
 
     # The page closes; a new page (with no memory of the team) finds everything by the code.
+    assert_no_traceback(workshop_page)
+    assert_network_contained(workshop_page)
     close_page(page)
     again = open_dashboard(browser, voila_server, "workshop.ipynb", ROOT, context=workshop_page.context)
     page = again.page
@@ -87,8 +89,6 @@ def test_a_team_walks_the_workshop_comes_back_by_its_code_and_downloads_its_plan
     assert page.evaluate("() => window.__pwned === undefined")
     assert_no_traceback(again)
     assert_network_contained(again)
-    assert_no_traceback(workshop_page)
-    assert_network_contained(workshop_page)
     close_page(page)
 
 
