@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import html
 import re
 import socket
@@ -289,7 +290,9 @@ def _serve_and_fetch(token: str, paths: list[str]) -> list:
             server.stop()
         return responses
 
-    return asyncio.run(run())
+    # In a thread of its own: the browser tests' Playwright keeps an event loop running in this one.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, run()).result(timeout=60)
 
 
 def test_the_server_asks_for_the_token_and_then_puts_it_in_every_link():

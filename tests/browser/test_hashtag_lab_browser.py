@@ -23,7 +23,6 @@ from tests.browser.helpers import (
     start_empty,
     tag_cell,
 )
-from tests.browser.localhost import is_local
 from toolkit.widgets.hashtag_lab import MAX_FIELD_LENGTH
 
 pytestmark = pytest.mark.browser
@@ -137,21 +136,3 @@ def test_sources_are_stripped(dashboard):
     expect(dashboard.page.locator(".stagetok-hashtag-lab")).to_be_visible()
     assert_network_contained(dashboard)
 
-
-def test_the_dashboard_list_works_offline(browser, voila_server):
-    context = browser.new_context()
-    page = context.new_page()
-    asked = []
-
-    def refuse_non_local(route):
-        asked.append(route.request.url)
-        route.continue_() if is_local(route.request.url) else route.abort()
-
-    try:
-        page.route("**/*", refuse_non_local)
-        page.goto(voila_server.base_url + "/")
-        for name in ("hashtag_lab.ipynb", "pipeline_planner.ipynb", "reach_explorer.ipynb"):
-            expect(page.get_by_text(name)).to_be_visible()
-        assert [url for url in asked if not is_local(url)] == []
-    finally:
-        context.close()
