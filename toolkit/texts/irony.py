@@ -63,7 +63,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # --- refusals -----------------------------------------------------------------------------------
     "irony.idea_empty": {
-        "nl": "Een idee kan niet leeg zijn. Wil je het kwijt, klik dan op Weghalen.",
+        "nl": "Een idee kan niet leeg zijn. Willen jullie het kwijt, klik dan op Weghalen.",
         "en": "An idea cannot be empty. To get rid of it, click Remove.",
     },
     "irony.too_long": {

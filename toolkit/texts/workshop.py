@@ -21,7 +21,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "step.early.title": {"nl": "Tip 1: wees er vroeg bij", "en": "Tip 1: be early"},
     "step.early.short": {"nl": "Vroeg erbij", "en": "Be early"},
     "step.early.goal": {
-        "nl": "Jullie leggen je accountnaam vast en zien hoe druk het is met werkgevers in jullie sector en regio.",
+        "nl": "Jullie leggen jullie accountnaam vast en zien hoe druk het is met werkgevers in jullie sector en regio.",
         "en": "You claim your account name and see how busy it is with employers in your sector and region.",
     },
     "step.irony.title": {"nl": "Tip 2: durf zelfspot", "en": "Tip 2: dare to mock yourselves"},
@@ -42,7 +42,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                             "en": "Tip 4: Touch, Tell, Sell with your own people"},
     "step.advocacy.short": {"nl": "Touch, Tell, Sell", "en": "Touch, Tell, Sell"},
     "step.advocacy.goal": {
-        "nl": "Jullie verdelen je ideeën over Touch, Tell en Sell, en maken een rooster: wie van jullie collega's "
+        "nl": "Jullie verdelen jullie ideeën over Touch, Tell en Sell, en maken een rooster: wie van jullie collega's "
         "en stagiairs post wat, en wanneer.",
         "en": "You sort your ideas into Touch, Tell and Sell, and make a roster: which colleagues and interns "
         "post what, and when.",
@@ -115,7 +115,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "a team code, and everything is saved.",
     },
     "workshop.code_made": {
-        "nl": "Jullie teamcode is {code}. Schrijf hem op: daarmee vinden jullie je werk terug, ook op een andere "
+        "nl": "Jullie teamcode is {code}. Schrijf hem op: met deze code komt al het werk terug, ook op een andere "
         "computer.",
         "en": "Your team code is {code}. Write it down: it brings your work back, on another computer too.",
     },
@@ -213,7 +213,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "welcome.region": {"nl": "Regio", "en": "Region"},
     "welcome.code": {"nl": "Jullie teamcode:", "en": "Your team code:"},
     "welcome.code_hint": {
-        "nl": "Schrijf hem op. Met deze code vinden jullie al je werk terug, ook als de pagina dichtgaat.",
+        "nl": "Schrijf hem op. Met deze code komt al het werk terug, ook als de pagina dichtgaat.",
         "en": "Write it down. With this code you find all your work again, even if the page closes.",
     },
     # --- the plan step ----------------------------------------------------------------------------
