@@ -1,12 +1,14 @@
 """Every workshop notebook is committed clean and runs from top to bottom without errors."""
 
 import json
+import re
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
 from tests.conftest import ROOT, WORKSHOPS
+from toolkit import journey
 
 NOTEBOOKS = sorted(p for p in WORKSHOPS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 IDS = [str(p.relative_to(WORKSHOPS)) for p in NOTEBOOKS]
@@ -63,3 +65,23 @@ def _assert_no_errors(path, notebook):
                 assert output["name"] != "stderr" or "Traceback" not in output["text"], output["text"]
             data = output.get("data", {})
             assert not any("vegalite.v6" in mime for mime in data), "charts must use the offline v5 renderer"
+
+
+def test_the_numbered_notebooks_are_the_journey_each_with_goal_exercise_and_its_step():
+    numbered = sorted(p.name for p in WORKSHOPS.glob("[0-9][0-9]_*.ipynb"))
+    assert numbered == [step.notebook for step in journey.STEPS]
+    for number, step in enumerate(journey.STEPS, start=1):
+        cells = nbformat.read(WORKSHOPS / step.notebook, as_version=4).cells
+        first = cells[0].source
+        assert cells[0].cell_type == "markdown" and first.startswith(f"# Stap {number} · "), step.notebook
+        assert "**Doel:**" in first and f"**Tijd:** {step.minutes} minuten" in first, step.notebook
+        markdown = "\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
+        assert re.search(r"^## (\d+\. )?Opdracht", markdown, re.MULTILINE), f"{step.notebook}: no exercise"
+        code = "\n".join(cell.source for cell in cells if cell.cell_type == "code")
+        assert f'Workshop(only="{step.id}")' in code, f"{step.notebook}: the step's tool, saved under the team code"
+
+
+def test_the_workshop_dashboard_opens_at_the_step_in_its_address():
+    code = "\n".join(cell.source for cell in nbformat.read(WORKSHOPS / "dashboards" / "workshop.ipynb",
+                                                          as_version=4).cells)
+    assert "open_from_query(page_query())" in code and "Workshop()" in code
