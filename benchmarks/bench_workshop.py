@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             tempfile.TemporaryDirectory(prefix="stagetok-bench-data-") as data:
         os.environ["STAGETOK_DATA"] = data  # the servers' kernels keep the teams' work here
         shutil.copy2(MINIMAL, folder)
-        with contextlib.ExitStack() as stack, sync_playwright() as playwright:
+        with sync_playwright() as playwright, contextlib.ExitStack() as stack:
             browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS, headless=True)
             stack.callback(browser.close)
             dash = stack.enter_context(voila_server(DASHBOARDS, pool_size=1, label="workshop", log_dir=log_dir))
