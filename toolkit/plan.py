@@ -872,7 +872,7 @@ _STYLE = """
 * { box-sizing: border-box; }
 body { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; font-size: 15px; line-height: 1.45;
        color: #111; background: #fff; max-width: 52rem; margin: 2rem auto; padding: 0 1.25rem;
-       overflow-wrap: anywhere; }
+       overflow-wrap: break-word; }
 h1 { font-size: 1.8em; margin: 0 0 .2em; }
 .meta { color: #444; margin: 0; }
 header { margin-bottom: 1.2em; }
@@ -880,8 +880,9 @@ section { border-top: 2px solid #1f77b4; margin-top: 1.4em; padding-top: .3em; }
 h2 { font-size: 1.3em; margin: .3em 0 .5em; }
 h3 { font-size: 1em; margin: .9em 0 .3em; }
 p { margin: .4em 0; }
-table { border-collapse: collapse; width: 100%; margin: .3em 0 .8em; }
-th, td { text-align: left; vertical-align: top; padding: .25em .5em; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; width: 100%; margin: .3em 0 .8em; table-layout: fixed; }
+th, td { text-align: left; vertical-align: top; padding: .25em .5em; border-bottom: 1px solid #ccc;
+         overflow-wrap: anywhere; hyphens: auto; }
 thead th { border-bottom: 2px solid #888; }
 table.fields th { width: 32%; font-weight: 600; }
 ul, ol { margin: .3em 0 .8em; padding-left: 1.4em; }

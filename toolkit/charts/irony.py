@@ -110,15 +110,16 @@ def tone_chart(ideas: Sequence[Idea], examples: bool = True, lang: str | None = 
     )
     lines = alt.Chart(pd.DataFrame({"limit": limits})).mark_rule(strokeDash=[6, 4], color="#555").encode(
         x=alt.X("limit:Q", scale=x_scale))
-    who = [t("irony.chart_team", lang=lang), t("irony.chart_example", lang=lang)]
+    # the legend names only what is drawn: the team's ideas, and the examples when they are shown
+    who = [t("irony.chart_team", lang=lang), t("irony.chart_example", lang=lang)][:2 if examples else 1]
     points = alt.Chart(data).mark_point(filled=True, size=220, opacity=1).encode(
         x=alt.X("tone:Q", scale=x_scale),
         y=alt.Y("label:N", sort=list(data["label"]), title=None,
                 axis=alt.Axis(labelFontSize=14, labelLimit=360, domain=False, ticks=False)),
         color=alt.Color("who:N", title=t("irony.chart_who", lang=lang),
-                        scale=alt.Scale(domain=who, range=[TEAM_COLOUR, EXAMPLE_COLOUR]),
+                        scale=alt.Scale(domain=who, range=[TEAM_COLOUR, EXAMPLE_COLOUR][:len(who)]),
                         legend=alt.Legend(orient="bottom", labelFontSize=14, titleFontSize=14)),
-        shape=alt.Shape("who:N", scale=alt.Scale(domain=who, range=["diamond", "circle"]), legend=None),
+        shape=alt.Shape("who:N", scale=alt.Scale(domain=who, range=["diamond", "circle"][:len(who)]), legend=None),
         tooltip=[alt.Tooltip("text:N", title=t("irony.chart_idea", lang=lang)),
                  alt.Tooltip("band:N", title=band_title),
                  alt.Tooltip("tone:Q", title=t("irony.tone", lang=lang))],
