@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from toolkit.i18n import TextError
+from toolkit.text import check_text as text_rule
 from toolkit.workbook import Idea, Post
 
 #: The three kinds of recruitment content, in the order of a candidate's journey.
@@ -78,14 +79,8 @@ def check_text(text: object, limit: int, *, required: bool = False, empty: str =
         ``advocacy.too_long`` (with ``max``), ``advocacy.control`` (control characters, line
         breaks or a lone surrogate) or ``empty``.
     """
-    value = str(text).strip()
-    if len(value) > limit:
-        raise TextError("advocacy.too_long", max=limit)
-    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
-        raise TextError("advocacy.control")
-    if required and not value:
-        raise TextError(empty)
-    return value
+    return text_rule(text, limit, too_long="advocacy.too_long", control="advocacy.control", required=required,
+                     empty=empty)
 
 
 def check_person(text: object) -> str:

@@ -7,10 +7,9 @@ them (sources in :data:`MINORS_SOURCE` and :data:`CONSENT_SOURCE`). None of it i
 
 from __future__ import annotations
 
-import unicodedata
-
 from toolkit import hashtags
 from toolkit.i18n import TextError
+from toolkit.text import check_text as text_rule
 
 #: Formats a challenge can take, in the order they are offered.
 FORMATS = ("dance", "before_after", "day_as_intern", "pov", "tutorial", "quiz", "duet_chain")
@@ -81,12 +80,7 @@ def check_text(text: object, limit: int) -> str:
         ``content.too_long`` (with ``max``) or ``content.control`` (control characters, line
         breaks or a lone surrogate, which no file can store).
     """
-    value = str(text).strip()
-    if len(value) > limit:
-        raise TextError("content.too_long", max=limit)
-    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
-        raise TextError("content.control")
-    return value
+    return text_rule(text, limit, too_long="content.too_long", control="content.control")
 
 
 def check_challenge_name(text: object) -> str:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from toolkit import workbook
 from toolkit.i18n import TextError, t
+from toolkit.text import check_text as text_rule
 from toolkit.workbook import Employer
 
 #: How often an employer posts on TikTok, from "not looked up yet" to "(almost) every day".
@@ -113,14 +114,8 @@ def check_name(text: object) -> str:
     TextError
         ``early.name_empty``, ``early.name_too_long`` (with ``max``) or ``early.control``.
     """
-    value = str(text).strip()
-    if not value:
-        raise TextError("early.name_empty")
-    if len(value) > MAX_NAME:
-        raise TextError("early.name_too_long", max=MAX_NAME)
-    if _has_control(value):
-        raise TextError("early.control")
-    return value
+    return text_rule(text, MAX_NAME, too_long="early.name_too_long", control="early.control", required=True,
+                     empty="early.name_empty")
 
 
 def check_posting(value: object) -> str:

@@ -7,7 +7,6 @@ ideas to discuss (``toolkit/data/tone_examples.csv``) are invented for the works
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.i18n import TextError, check_language, t
+from toolkit.text import check_text as text_rule
 from toolkit.workbook import Idea
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -130,14 +130,8 @@ def check_idea(text: object) -> str:
         ``irony.idea_empty``, ``irony.too_long`` (with ``max``) or ``irony.control``
         (control characters or a lone surrogate).
     """
-    value = str(text).strip()
-    if not value:
-        raise TextError("irony.idea_empty")
-    if len(value) > MAX_IDEA:
-        raise TextError("irony.too_long", max=MAX_IDEA)
-    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
-        raise TextError("irony.control")
-    return value
+    return text_rule(text, MAX_IDEA, too_long="irony.too_long", control="irony.control", required=True,
+                     empty="irony.idea_empty")
 
 
 def _position(ideas: Sequence[Idea], index: object) -> int:

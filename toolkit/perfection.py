@@ -7,7 +7,6 @@ and the score that counts them is a rule of thumb, said so on screen.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.i18n import TextError
+from toolkit.text import check_text as text_rule
 from toolkit.workbook import Brief
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -140,13 +140,7 @@ def check_text(text: object, limit: int, *, multiline: bool = False, too_long: s
     TextError
         ``too_long`` (with ``max``) or ``control`` (also for a lone surrogate, which no file can store).
     """
-    value = str(text).strip()
-    if len(value) > limit:
-        raise TextError(too_long, max=limit)
-    allowed = "\n\t\r" if multiline else ""
-    if any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in value):
-        raise TextError(control)
-    return value
+    return text_rule(text, limit, too_long=too_long, control=control, multiline=multiline)
 
 
 def make_brief(**fields: object) -> Brief:

@@ -6,13 +6,12 @@ Pure logic, no widgets. The figures of TikTok in the Netherlands come from
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-from toolkit.i18n import TextError
+from toolkit.text import check_text as text_rule
 
 DATA = Path(__file__).resolve().parent / "data"
 #: Longest team name, company name or sector, in characters.
@@ -36,14 +35,8 @@ def check_line(text: object, limit: int = MAX_NAME, *, required: bool = False) -
     TextError
         ``team.too_long`` (with ``max``), ``team.control`` or ``team.empty``.
     """
-    line = str(text).strip()
-    if len(line) > limit:
-        raise TextError("team.too_long", max=limit)
-    if any(unicodedata.category(ch) == "Cc" for ch in line):
-        raise TextError("team.control")
-    if required and not line:
-        raise TextError("team.empty")
-    return line
+    return text_rule(text, limit, too_long="team.too_long", control="team.control", required=required,
+                     empty="team.empty")
 
 
 @cache
