@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime
 import json
@@ -293,3 +294,34 @@ def test_the_workshop_survives_a_locked_store(tmp_path):
         blocker.close()
     model.tool("welcome").set_field("team_name", "Team Verder")
     assert "save" not in model.problems
+
+
+def test_the_next_step_is_built_ahead_while_the_team_works_but_never_at_start(store):
+    async def walk():
+        page = Workshop(WorkshopModel(store=store))
+        page.build_ahead_delay = 0.01
+        await asyncio.sleep(0.05)
+        assert list(page._views) == ["welcome"]  # the first page stays light
+        page.model.tool("welcome").set_field("team_name", "Team Vooruit")  # the team's first choice
+        await asyncio.sleep(0.05)
+        assert list(page._views) == ["welcome", "pipeline"]
+        page.model.go("early")
+        await asyncio.sleep(0.05)
+        assert list(page._views) == ["welcome", "pipeline", "early", "irony"]
+        assert page._stage.children == (page._views["early"],)  # built ahead, not shown
+        page.model.go("plan")
+        await asyncio.sleep(0.05)
+        assert "plan" in page._views and len(page._views) == 5  # nothing after the last step
+        single = Workshop(WorkshopModel(store=store), only="early")
+        single.build_ahead_delay = 0.01
+        single.model.go("irony")
+        await asyncio.sleep(0.05)
+        assert list(single._views) == ["early", "irony"]  # a notebook's page builds only what it shows
+
+    asyncio.run(walk())
+
+
+def test_without_an_event_loop_steps_are_built_when_opened(workshop):
+    workshop.model.tool("welcome").set_field("team_name", "Team Zonder Lus")
+    workshop.model.go("pipeline")
+    assert list(workshop._views) == ["welcome", "pipeline"]

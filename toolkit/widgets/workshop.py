@@ -10,6 +10,7 @@ current step's tool, whose widgets are built the first time the step is opened.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import dataclasses
 import functools
@@ -262,6 +263,10 @@ class Workshop(ToolView):
     """
 
     title_key, intro_key, label_width = "workshop.title", "workshop.intro", "90px"
+    #: Seconds after a team's step change (or its first choice) before the next step's widgets are
+    #: built, while the team reads and works: "Volgende stap" then shows a step whose widgets the
+    #: page already has. Nothing is built ahead at start, so the first page stays as light as it is.
+    build_ahead_delay = 1.5
 
     def __init__(self, model: WorkshopModel | None = None, *, only: str | None = None, **kwargs):
         super().__init__(model or WorkshopModel(), **kwargs)
@@ -342,6 +347,25 @@ class Workshop(ToolView):
             self.build_seconds[step_id] = time.perf_counter() - started
         return self._views[step_id]
 
+    def _build_ahead(self) -> None:
+        """Build the next step's view a moment from now, when the kernel has an event loop to ask.
+
+        In a Voila or JupyterLab kernel the callback runs between the page's messages; without a
+        running loop (a script, a test) steps are built when first opened, as always.
+        """
+        index = journey.STEP_IDS.index(self.model.step) + 1
+        if self.only is not None or index >= len(journey.STEPS) or journey.STEP_IDS[index] in self._views:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        loop.call_later(self.build_ahead_delay, self._build_step, journey.STEP_IDS[index])
+
+    @guarded
+    def _build_step(self, step_id: str) -> None:
+        self.view(step_id)
+
     def _step_options(self) -> list[tuple[str, str]]:
         return [(f"{number}. {self._t(f'step.{item.id}.short')}", item.id)
                 for number, item in enumerate(journey.STEPS, start=1)]
@@ -396,9 +420,13 @@ class Workshop(ToolView):
         self._previous.disabled = number == 1
         self._next.disabled = number == len(journey.STEPS)
         self._file_link.value = ""
+        if change is not None:  # the team moved (not the page's first build)
+            self._build_ahead()
 
     @guarded
     def _on_team(self, change=None):
+        if change is not None and change["name"] == "code" and change["new"] and not change["old"]:
+            self._build_ahead()  # the team's first choice: it is working on this step
         team = self.model.book.team
         if self.model.code:
             name = team.name or team.company or self._t("workshop.no_name")
