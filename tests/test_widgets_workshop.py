@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import dataclasses
 import datetime
 import json
@@ -13,6 +14,7 @@ import pytest
 from toolkit import journey, workbook
 from toolkit.store import Store
 from toolkit.team import check_line, tiktok_figures
+from toolkit.widgets import workshop as workshop_module
 from toolkit.widgets.welcome import WelcomeModel, WelcomeStep, figures_html
 from toolkit.widgets.workshop import Workshop, WorkshopModel
 
@@ -296,7 +298,11 @@ def test_the_workshop_survives_a_locked_store(tmp_path):
     assert "save" not in model.problems
 
 
-def test_the_next_step_is_built_ahead_while_the_team_works_but_never_at_start(store):
+def test_the_next_step_is_built_ahead_while_the_team_works_but_never_at_start(store, monkeypatch):
+    # The kernel's event loop, played by a loop of this test's own (in a thread of its own: the
+    # browser tests' Playwright may keep a loop running in this one).
+    monkeypatch.setattr(workshop_module, "kernel_loop", asyncio.get_running_loop)
+
     async def walk():
         page = Workshop(WorkshopModel(store=store))
         page.build_ahead_delay = 0.01
@@ -318,7 +324,17 @@ def test_the_next_step_is_built_ahead_while_the_team_works_but_never_at_start(st
         await asyncio.sleep(0.05)
         assert list(single._views) == ["early", "irony"]  # a notebook's page builds only what it shows
 
-    asyncio.run(walk())
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, walk()).result(timeout=60)
+
+
+def test_outside_a_kernel_there_is_no_loop_to_build_ahead_on():
+    async def inside_a_loop():
+        return workshop_module.kernel_loop()
+
+    assert workshop_module.kernel_loop() is None
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(asyncio.run, inside_a_loop()).result(timeout=10) is None  # a loop, but no kernel
 
 
 def test_without_an_event_loop_steps_are_built_when_opened(workshop):

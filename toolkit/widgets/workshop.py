@@ -42,6 +42,25 @@ _CSS = """<style>
 </style>"""
 
 
+def kernel_loop() -> asyncio.AbstractEventLoop | None:
+    """The event loop of the IPython kernel this runs in (Voila, JupyterLab), or None elsewhere.
+
+    Only a kernel's own loop is used to build ahead: a script or a test may run someone else's
+    loop in the same thread (a browser driver's, say), which is not the place for widget work.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - ipykernel brings IPython
+        return None
+    shell = get_ipython()
+    if shell is None or getattr(shell, "kernel", None) is None:
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
 def _classes(step_id: str) -> tuple[str, str, str]:
     module, view, model = journey.step(step_id).tool.split(":")
     return f"toolkit.widgets.{module}", view, model
@@ -348,19 +367,17 @@ class Workshop(ToolView):
         return self._views[step_id]
 
     def _build_ahead(self) -> None:
-        """Build the next step's view a moment from now, when the kernel has an event loop to ask.
+        """Build the next step's view a moment from now, on the kernel's event loop.
 
-        In a Voila or JupyterLab kernel the callback runs between the page's messages; without a
-        running loop (a script, a test) steps are built when first opened, as always.
+        In a Voila or JupyterLab kernel the callback runs between the page's messages; outside a
+        kernel (a script, a test) steps are built when first opened, as always.
         """
         index = journey.STEP_IDS.index(self.model.step) + 1
         if self.only is not None or index >= len(journey.STEPS) or journey.STEP_IDS[index] in self._views:
             return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        loop.call_later(self.build_ahead_delay, self._build_step, journey.STEP_IDS[index])
+        loop = kernel_loop()
+        if loop is not None:
+            loop.call_later(self.build_ahead_delay, self._build_step, journey.STEP_IDS[index])
 
     @guarded
     def _build_step(self, step_id: str) -> None:
