@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
-import socket
 import sys
 from pathlib import Path
 
+from toolkit import room
 from toolkit.voila_app import TEMPLATE
 
 #: Folder with the participant dashboards.
@@ -80,16 +80,53 @@ def use_data_folder(folder: Path | str) -> Path:
     return path
 
 
-def lan_address() -> str:
-    """Find the computer's first non-loopback IPv4 address, from its own host name (no traffic)."""
-    try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
-    except OSError:
-        return "127.0.0.1"
-    for *_, sockaddr in infos:
-        if not sockaddr[0].startswith("127."):
-            return sockaddr[0]
-    return "127.0.0.1"
+def room_notice(port: int, token: str, key: str, data: Path, addresses: list[room.LanAddress],
+                qr: Path | str) -> str:
+    """The text ``make room`` prints for the facilitator: both addresses, the QR code's file.
+
+    Parameters
+    ----------
+    port : int
+        The server's TCP port.
+    token : str
+        The participants' token.
+    key : str
+        The facilitator's secret.
+    data : Path
+        The workshop data folder.
+    addresses : list of LanAddress
+        The computer's LAN addresses (:func:`toolkit.room.lan_addresses`); the board address
+        and the QR code use the first; none gives localhost addresses and a warning.
+    qr : Path or str
+        The QR code's file, or why it could not be written.
+    """
+    lines = ["", "StageTok room"]
+    if addresses:
+        lines.append("Participants' address (hand it out or show the QR code; use one the room's devices can reach):")
+        lines += [f"  {room.room_url(lan.address, port, token)}   [{lan.interface}]" for lan in addresses]
+        host = addresses[0].address
+    else:
+        lines.append("No LAN address found: is this computer connected to the room's network (wifi or cable)?")
+        lines.append("Until it is, the dashboards open only on this computer:")
+        host = "localhost"
+        lines.append(f"  {room.room_url(host, port, token)}")
+    lines += [
+        f"QR code of the participants' address: {qr}",
+        "It has no TLS: use it only on the room's own network.",
+        "",
+        "Facilitator's board (keep this address to yourself: it holds the facilitator's secret):",
+        f"  {room.board_url(host, port, token, key)}",
+        f"The teams' work is kept in: {data}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_qr(data: Path, url: str) -> Path:
+    """Write the QR code of ``url`` to ``room-qr.svg`` in the data folder; return the file's path."""
+    path = data / room.QR_FILE
+    path.write_text(room.qr_svg(url), encoding="utf-8")
+    return path
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -105,13 +142,25 @@ def main(argv: list[str] | None = None) -> None:
     data = use_data_folder(args.data)
     token = args.token or (secrets.token_urlsafe(12) if args.room else None)
     command = voila_command(port=args.port, pool_size=args.pool_size, room=args.room, token=token)
-    host = lan_address() if args.room else "localhost"
-    url = f"http://{host}:{args.port}/"
-    if token:
-        url += f"?token={token}"
-    print(f"\nStageTok dashboards: {url}\nThe teams' work is kept in: {data}\n", flush=True)
     if args.room:
-        print("Give participants this address (it has no TLS: use it only on the room's own network).", flush=True)
+        # The facilitator's secret opens the board; the kernels Voila starts inherit it (and the address).
+        key = os.environ.get(room.FACILITATOR_ENV) or room.new_secret()
+        if key == token:
+            parser.error(f"{room.FACILITATOR_ENV} must differ from the participants' token.")
+        os.environ[room.FACILITATOR_ENV] = key
+        os.environ["STAGETOK_ROOM"] = "1"  # the workshop dashboard offers "send to the board" and follows the room
+        addresses = room.lan_addresses()
+        host = addresses[0].address if addresses else "localhost"
+        participants = room.room_url(host, args.port, token)
+        os.environ[room.ROOM_URL_ENV] = participants  # the board shows it, large and as a QR code
+        try:
+            qr: Path | str = write_qr(data, participants)
+        except OSError as error:  # the room can run without it
+            qr = f"not written ({error})"
+        print(room_notice(args.port, token, key, data, addresses, qr), flush=True)
+    else:
+        url = room.room_url("localhost", args.port, token)
+        print(f"\nStageTok dashboards: {url}\nThe teams' work is kept in: {data}\n", flush=True)
     os.execv(command[0], command)
 
 
