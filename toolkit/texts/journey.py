@@ -37,40 +37,55 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "This workbook is damaged or was edited by hand: the part '{field}' is not right. "
         "Nothing was taken from the file; your current work stays as it is.",
     },
-    # --- the workshop's store (toolkit.store) ---------------------------------------------
+    # --- the workshop's store (toolkit.store): a SQLite file or a PostgreSQL database -------
     "store.corrupt": {
-        "nl": "Het opslagbestand van de workshop is beschadigd, dus opslaan lukt nu niet. Wat jullie op deze "
-        "pagina hebben gedaan, blijft staan. Laat het de begeleider weten.",
-        "en": "The workshop's save file is damaged, so saving does not work right now. What you did on this "
+        "nl": "De opslag van de workshop is beschadigd, dus opslaan lukt nu niet. Wat jullie op deze pagina "
+        "hebben gedaan, blijft staan. Laat het de begeleider weten.",
+        "en": "The workshop's storage is damaged, so saving does not work right now. What you did on this "
         "page stays. Let the facilitator know.",
     },
     "store.locked": {
-        "nl": "Opslaan lukt even niet: het opslagbestand is bezet. Probeer het over een paar seconden opnieuw.",
-        "en": "Saving is not possible for a moment: the save file is busy. Try again in a few seconds.",
+        "nl": "Opslaan lukt even niet: de opslag van de workshop is bezet. Probeer het over een paar seconden "
+        "opnieuw.",
+        "en": "Saving is not possible for a moment: the workshop's storage is busy. Try again in a few seconds.",
     },
     "store.read_only": {
-        "nl": "Opslaan lukt niet: het opslagbestand mag alleen gelezen worden. Wat jullie op deze pagina "
-        "hebben gedaan, blijft staan. Laat het de begeleider weten.",
-        "en": "Saving does not work: the save file may only be read. What you did on this page stays. "
-        "Let the facilitator know.",
+        "nl": "Opslaan lukt niet: de opslag van de workshop mag alleen gelezen worden. Wat jullie op deze "
+        "pagina hebben gedaan, blijft staan. Laat het de begeleider weten.",
+        "en": "Saving does not work: the workshop's storage may only be read. What you did on this page "
+        "stays. Let the facilitator know.",
     },
     "store.unavailable": {
-        "nl": "Opslaan lukt niet: de map voor het opslagbestand ontbreekt of er mag niets in worden bewaard. "
+        "nl": "Opslaan lukt niet: de opslagplek van de workshop ontbreekt of er mag niets in worden bewaard. "
         "Wat jullie op deze pagina hebben gedaan, blijft staan. Laat het de begeleider weten.",
-        "en": "Saving does not work: the folder for the save file is missing or nothing may be stored in it. "
+        "en": "Saving does not work: the workshop's storage place is missing or nothing may be stored in it. "
         "What you did on this page stays. Let the facilitator know.",
     },
     "store.full": {
-        "nl": "Opslaan lukt niet: de schijf is vol. Wat jullie op deze pagina hebben gedaan, blijft staan. "
-        "Laat het de begeleider weten.",
-        "en": "Saving does not work: the disk is full. What you did on this page stays. "
+        "nl": "Opslaan lukt niet: de opslag van de workshop is vol. Wat jullie op deze pagina hebben gedaan, "
+        "blijft staan. Laat het de begeleider weten.",
+        "en": "Saving does not work: the workshop's storage is full. What you did on this page stays. "
         "Let the facilitator know.",
     },
     "store.newer": {
-        "nl": "Het opslagbestand is gemaakt door een nieuwere versie van StageTok en kan hier niet worden "
-        "gebruikt. Wat jullie op deze pagina hebben gedaan, blijft staan. Laat het de begeleider weten.",
-        "en": "The save file was made by a newer version of StageTok and cannot be used here. What you did "
-        "on this page stays. Let the facilitator know.",
+        "nl": "De opslag van de workshop is gemaakt door een nieuwere versie van StageTok en kan hier niet "
+        "worden gebruikt. Wat jullie op deze pagina hebben gedaan, blijft staan. Laat het de begeleider weten.",
+        "en": "The workshop's storage was made by a newer version of StageTok and cannot be used here. What "
+        "you did on this page stays. Let the facilitator know.",
+    },
+    "store.unreachable": {
+        "nl": "Opslaan lukt nu niet: de database van de workshop is niet bereikbaar. Wat jullie op deze "
+        "pagina hebben gedaan, blijft staan. Probeer het over een minuut opnieuw; blijft het zo, laat het "
+        "dan de begeleider weten.",
+        "en": "Saving does not work right now: the workshop's database cannot be reached. What you did on "
+        "this page stays. Try again in a minute; if it stays this way, let the facilitator know.",
+    },
+    "store.denied": {
+        "nl": "Opslaan lukt niet: de database van de workshop laat StageTok niet binnen, want de "
+        "inloggegevens kloppen niet. Wat jullie op deze pagina hebben gedaan, blijft staan. Laat het de "
+        "begeleider weten.",
+        "en": "Saving does not work: the workshop's database does not let StageTok in, because the login "
+        "details are wrong. What you did on this page stays. Let the facilitator know.",
     },
     "store.bad_record": {
         "nl": "Het bewaarde werkboek van team {code} is niet meer te lezen. Wat jullie op deze pagina hebben "
