@@ -97,6 +97,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "workshop.join": {"nl": "Openen", "en": "Open"},
     "workshop.new": {"nl": "Nieuw team", "en": "New team"},
     "workshop.download": {"nl": "Werkboek downloaden", "en": "Download workbook"},
+    "workshop.send": {"nl": "Naar het bord sturen", "en": "Send to the board"},
+    "workshop.sent": {
+        "nl": "Verstuurd: jullie werk staat op het bord van de zaal. Sturen jullie opnieuw, dan vervangt dat het "
+        "vorige.",
+        "en": "Sent: your work is on the room's board. Sending again replaces what you sent before.",
+    },
+    "workshop.room_moved": {"nl": "De begeleider vraagt iedereen naar stap {step}.",
+                            "en": "The facilitator asks everyone to go to step {step}."},
     "workshop.upload": {"nl": "Werkboek openen", "en": "Open workbook"},
     "workshop.download_ready": {"nl": "Klik hier om het werkboek op te slaan",
                                 "en": "Click here to save the workbook"},

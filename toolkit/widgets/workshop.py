@@ -16,6 +16,7 @@ import dataclasses
 import functools
 import importlib
 import logging
+import os
 import time
 from datetime import datetime
 from urllib.parse import parse_qs
@@ -32,6 +33,8 @@ from toolkit.workbook import Team, Workbook, WorkbookError, from_json, new_code,
 
 log = logging.getLogger("toolkit.widgets")
 
+#: Seconds between two looks for the facilitator's "go to step N", in a room.
+ROOM_POLL_SECONDS = 5.0
 #: Largest workbook file a team can upload, in bytes.
 MAX_UPLOAD = 2_000_000
 
@@ -80,18 +83,24 @@ class WorkshopModel(ToolModel):
     step = traitlets.Unicode(journey.STEP_IDS[0], help="Id of the step shown.")
     book = traitlets.Instance(Workbook, help="Everything the team decided so far.")
     saved_at = traitlets.Unicode("", help="Time of the last save (HH:MM), or empty.")
+    in_room = traitlets.Bool(help="True in a workshop room (make room): the team can send to the board.")
 
     def __init__(self, store: Store | None = None, **kwargs):
         super().__init__(**kwargs)
         self._store = store
         self._tools: dict[str, ToolModel] = {}
         self._restoring = False
+        self._seen_push: datetime | None = None
         #: Seconds each save took, for the benchmark.
         self.save_seconds: list[float] = []
 
     @traitlets.default("book")
     def _default_book(self):
         return Workbook()
+
+    @traitlets.default("in_room")
+    def _default_in_room(self):
+        return os.environ.get("STAGETOK_ROOM") == "1"
 
     @traitlets.validate("step")
     def _validate_step(self, proposal):
@@ -166,6 +175,43 @@ class WorkshopModel(ToolModel):
         self._set_problems("save", [])
         self.saved_at = datetime.now().strftime("%H:%M")
         return True
+
+    def send_to_room(self) -> bool:
+        """Send the team's workbook to the room's board (replacing what it sent before)."""
+        if not self.save():
+            return False
+        try:
+            self.store.send(self.book)
+        except StoreError as error:
+            self._set_problems("room", [(error.key, error.params)])
+            return False
+        self._set_problems("room", [])
+        self.notice = ("workshop.sent", {})
+        return True
+
+    def follow_room(self) -> bool:
+        """Go to the step the facilitator pushed since this page first looked; True when the team moved.
+
+        A push from before the page opened is remembered, not followed: a team that reloads its
+        page stays where it was.
+        """
+        try:
+            pushed = self.store.pushed_step()
+        except StoreError:
+            return False  # the next look may work; the team's own work is not touched
+        if pushed is None:
+            self._seen_push = self._seen_push or datetime.min
+            return False
+        step_id, when = pushed
+        when = when.replace(tzinfo=None)
+        if self._seen_push is None or when <= self._seen_push:
+            self._seen_push = max(self._seen_push or when, when)
+            return False
+        self._seen_push = when
+        if self.go(step_id):
+            self.notice = ("workshop.room_moved", {"step": journey.number(step_id)})
+            return True
+        return False
 
     def new_team(self) -> None:
         """Start a new, empty workbook with a fresh code (the current team's work stays saved)."""
@@ -308,13 +354,16 @@ class Workshop(ToolView):
         self._upload = self._text(widgets.FileUpload(accept=".json", multiple=False,
                                                      layout=widgets.Layout(width="auto")),
                                   "workshop.upload", "description")
+        self._to_board = self._text(widgets.Button(icon="paper-plane", button_style="info",
+                                               layout=widgets.Layout(width="auto")), "workshop.send", "description")
+        self._to_board.layout.display = "" if self.model.in_room else "none"
         self._file_link = widgets.HTML()
         self._team_messages = widgets.HTML()
         self._team_bar = widgets.VBox([
             self._team_info,
             widgets.HBox([self._code_field, self._join, self._new],
                          layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
-            widgets.HBox([self._save_file, self._upload, self._file_link],
+            widgets.HBox([self._to_board, self._save_file, self._upload, self._file_link],
                          layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
             self._team_messages,
         ])
@@ -345,6 +394,7 @@ class Workshop(ToolView):
         self._code_field.observe(self._on_join, "value")
         self._new.on_click(self._on_new)
         self._save_file.on_click(self._on_download)
+        self._to_board.on_click(self._on_send)
         self._upload.observe(self._on_upload, "value")
         self._previous.on_click(functools.partial(self._on_move, -1))
         self._next.on_click(functools.partial(self._on_move, 1))
@@ -398,6 +448,26 @@ class Workshop(ToolView):
     def _on_pick(self, change):
         if not self._relabelling and change["new"] != self.model.step:
             self.model.go(change["new"])
+
+    @guarded
+    def _on_send(self, button=None):
+        self.model.send_to_room()
+
+    def follow_the_room(self, seconds: float = ROOM_POLL_SECONDS) -> None:
+        """In a room, look every ``seconds`` for the facilitator's "go to step N" (on the kernel's loop)."""
+        if self.model.in_room and self.only is None:
+            self.model.follow_room()  # remembers the push from before the page opened
+            self._poll_seconds = seconds
+            loop = kernel_loop()
+            if loop is not None:
+                loop.call_later(seconds, self._poll)
+
+    @guarded
+    def _poll(self) -> None:
+        self.model.follow_room()
+        loop = kernel_loop()
+        if loop is not None:
+            loop.call_later(self._poll_seconds, self._poll)
 
     @guarded
     def _on_new(self, button=None):
@@ -470,6 +540,7 @@ class Workshop(ToolView):
             self._on_step()
 
     def _show_problems(self) -> None:
-        self._team_messages.value = (self._problem_html("team", "upload", "save")
-                                     + self._notice_html("workshop.code_made", "workshop.joined", "workshop.uploaded"))
+        self._team_messages.value = (self._problem_html("team", "upload", "save", "room")
+                                     + self._notice_html("workshop.code_made", "workshop.joined", "workshop.uploaded",
+                                                         "workshop.sent", "workshop.room_moved"))
         self._step_messages.value = self._problem_html("step")
