@@ -59,6 +59,7 @@ bench: $(VENV)/.installed-test browser
 	$(BIN)/python benchmarks/bench_workshop.py
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_room_store.py
+	$(BIN)/python benchmarks/bench_board.py
 
 ## Mutation testing of the logic modules against their unit tests (see docs/design.md), then the summary.
 ## Starts afresh each time (mutmut keeps verdicts between runs and does not see changed tests); one
