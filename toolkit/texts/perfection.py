@@ -117,10 +117,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Search for your company name on TikTok and claim it.",
     },
     "handout.tip_irony_text": {
-        "nl": "Zelfspot maakt een bedrijf menselijk. Maar de grens tussen jezelf niet te serieus nemen en jezelf "
-        "belachelijk maken is dun.",
-        "en": "Self-mockery makes a company human. But the line between not taking yourselves too seriously and "
-        "looking ridiculous is thin.",
+        "nl": "Zelfspot maakt een bedrijf menselijk. Maar wie te ver gaat, wordt een grap in plaats van een "
+        "werkgever: zoek samen waar die grens voor jullie ligt.",
+        "en": "Self-mockery makes a company human. But go too far and you become a joke instead of an employer: "
+        "find together where that line lies for you.",
     },
     "handout.tip_irony_do": {
         "nl": "Bedenk drie ideeën en laat twee jonge collega's zeggen welk grappig is en welk te ver gaat.",
