@@ -87,7 +87,7 @@ def test_exports_are_downloads_made_in_the_page(store):
     view = Board(BoardModel(store=store))
     view.model.unlock(SECRET)
     view._export.click()
-    links = dict(re.findall(r'download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', view._links.value))
+    links = dict(re.findall(r"download='([^']+)' href='data:[^;]+;base64,([^']+)'", view._links.value))
     assert set(links) == {"zaal.csv", "zaal.html"}
     page = base64.b64decode(links["zaal.html"]).decode("utf-8")
     assert "<script>" not in page and "&lt;script&gt;" in page

@@ -146,7 +146,8 @@ def test_download_and_upload_round_trip_and_a_wrong_file_changes_nothing(worksho
     model.tool("welcome").set_field("company", "Bakkerij <b>Van der Meer</b>")
     data = model.download()
     workshop._on_download()
-    assert 'download="' in workshop._file_link.value and "data:application/json;base64," in workshop._file_link.value
+    link = workshop._file_link.value
+    assert "download='werkboek" in link and "data:application/json;base64," in link
     other = Workshop(WorkshopModel(store=store))
     for wrong in (b"", b"{}", b"not json", json.dumps({"cells": []}).encode(), b"\xff\xfe\x00", b"x" * 3_000_000):
         assert not other.model.upload(wrong)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import logging
 import os
 
@@ -14,7 +13,7 @@ from toolkit.charts.board import room_hashtags_chart
 from toolkit.i18n import format_int
 from toolkit.store import Store, StoreError
 from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
-from toolkit.widgets.markup import escape
+from toolkit.widgets.markup import download_html, escape
 from toolkit.widgets.workshop import kernel_loop
 
 log = logging.getLogger("toolkit.widgets")
@@ -103,12 +102,6 @@ class BoardModel(ToolModel):
         """The board shows the room as it is."""
 
 
-def _download(data: bytes, filename: str, mime: str, label: str) -> str:
-    encoded = base64.b64encode(data).decode("ascii")
-    return (f"<a download=\"{escape(filename)}\" href=\"data:{mime};base64,{encoded}\" class='stagetok-download' "
-            f"style='display:inline-block;margin:4px 12px 4px 0;font-weight:bold'>{escape(label)}</a>")
-
-
 class Board(ToolView):
     """The board on the projector: the address, how many teams sent, the room's hashtags, every team's card."""
 
@@ -162,9 +155,9 @@ class Board(ToolView):
     @guarded
     def _on_export(self, button=None):
         entries, lang = self.model.entries, self.model.language
-        self._links.value = (_download(board.to_csv(entries, lang).encode("utf-8"), "zaal.csv", "text/csv",
+        self._links.value = (download_html(board.to_csv(entries, lang).encode("utf-8"), "zaal.csv", "text/csv",
                                        self._t("board.export_csv"))
-                             + _download(board.to_html(entries, lang).encode("utf-8"), "zaal.html", "text/html",
+                             + download_html(board.to_html(entries, lang).encode("utf-8"), "zaal.html", "text/html",
                                          self._t("board.export_html")))
 
     # --- refreshing ----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 
 _LEVEL_STYLE = {
@@ -32,3 +33,14 @@ def message_html(messages: list[tuple[str, str]]) -> str:
 def assumption_html(text: str) -> str:
     """An assumption note: grey, escaped, marked so a participant can tell it from a fact."""
     return f"<div class='stagetok-assumption' style='color:#555'>{escape(text)}</div>"
+
+
+def download_html(data: bytes, filename: str, mime: str, label: str) -> str:
+    """A link that saves ``data`` as ``filename``, made in the page (a ``data:`` address: works offline).
+
+    Voila has no download widget; the browser saves the file from the link itself, so nothing
+    goes back to the server. ``filename`` and ``label`` are escaped.
+    """
+    href = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    return (f"<a class='stagetok-download' download='{escape(filename)}' href='{href}' "
+            f"style='display:inline-block;margin:4px 12px 4px 0;font-weight:bold'>{escape(label)}</a>")

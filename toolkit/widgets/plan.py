@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import datetime as _dt
 
@@ -13,7 +12,7 @@ from toolkit import journey, plan, workbook
 from toolkit.i18n import t
 from toolkit.team import check_line
 from toolkit.widgets.common import ToolModel, ToolView, guarded
-from toolkit.widgets.markup import escape, message_html
+from toolkit.widgets.markup import download_html, escape, message_html
 
 #: Actions a plan holds.
 ACTIONS = 3
@@ -133,12 +132,6 @@ class PlanModel(ToolModel):
         return plan.to_markdown(self.whole(), lang=self.language)
 
 
-def _link(data: bytes, filename: str, mime: str, label: str) -> str:
-    encoded = base64.b64encode(data).decode("ascii")
-    return (f"<a download=\"{escape(filename)}\" href=\"data:{mime};base64,{encoded}\" class='stagetok-download' "
-            f"style='display:inline-block;margin:4px 12px 4px 0;font-weight:bold'>{escape(label)}</a>")
-
-
 class PlanStep(ToolView):
     """What the team filled in, its next actions, and the plan to download."""
 
@@ -177,8 +170,8 @@ class PlanStep(ToolView):
     def _on_make(self, button=None):
         whole = self.model.whole()
         html_name, md_name = plan.filename(whole, "html"), plan.filename(whole, "md")
-        self._links.value = (_link(self.model.html().encode("utf-8"), html_name, "text/html", self._t(
-                             "planstep.download_html")) + _link(self.model.markdown().encode("utf-8"), md_name,
+        self._links.value = (download_html(self.model.html().encode("utf-8"), html_name, "text/html", self._t(
+                             "planstep.download_html")) + download_html(self.model.markdown().encode("utf-8"), md_name,
                                                                  "text/markdown", self._t("planstep.download_md"))
                              + message_html([("info", self._t("planstep.print_hint"))]))
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import html
-
 import altair as alt
 import ipywidgets as widgets
 import pandas as pd
@@ -16,7 +13,7 @@ from toolkit.i18n import TextError, format_decimal, format_int, format_percent
 from toolkit.regions import NATIONAL, region_share, regions
 from toolkit.samples import SAMPLE_DIR
 from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
-from toolkit.widgets.markup import assumption_html, escape, message_html
+from toolkit.widgets.markup import assumption_html, download_html, escape, message_html
 
 #: Charts the explorer can draw, in the order shown (and offered for download).
 CHARTS = ("daily_views", "followers", "video_views", "viewers", "scenario")
@@ -352,9 +349,8 @@ class ReachExplorer(ToolView):
         data = charts.chart_image(chart, fmt)
         mime = "image/png" if fmt == "png" else "image/svg+xml"
         name = f"stagetok-{self._which.value}.{fmt}"
-        href = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-        label = escape(self._t("explorer.download_link", name=name, size=format_int(len(data) // 1024 + 1, lang)))
-        self._download.value = f"<a class='stagetok-download' download='{html.escape(name)}' href='{href}'>{label}</a>"
+        label = self._t("explorer.download_link", name=name, size=format_int(len(data) // 1024 + 1, lang))
+        self._download.value = download_html(data, name, mime, label)
 
     def _netherlands_typed(self, percent: float) -> float:
         """A share the participant set by hand: from now on it is their assumption, not the export's."""

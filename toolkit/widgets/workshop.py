@@ -11,7 +11,6 @@ current step's tool, whose widgets are built the first time the step is opened.
 from __future__ import annotations
 
 import asyncio
-import base64
 import dataclasses
 import functools
 import importlib
@@ -28,7 +27,7 @@ from toolkit import journey
 from toolkit.i18n import LANGUAGES, TextError
 from toolkit.store import Store, StoreError
 from toolkit.widgets.common import ToolModel, ToolView, guarded
-from toolkit.widgets.markup import escape
+from toolkit.widgets.markup import download_html, escape
 from toolkit.workbook import Team, Workbook, WorkbookError, from_json, new_code, normalise_code, to_json
 
 log = logging.getLogger("toolkit.widgets")
@@ -309,13 +308,6 @@ class WorkshopModel(ToolModel):
         self.new_team()
 
 
-def _download_link(data: bytes, filename: str, mime: str, label: str) -> str:
-    """A link that saves ``data`` as a file, made in the page (a data: address; works offline)."""
-    encoded = base64.b64encode(data).decode("ascii")
-    return (f"<a download=\"{escape(filename)}\" href=\"data:{mime};base64,{encoded}\" "
-            f"class='stagetok-download' style='font-weight:bold'>{escape(label)}</a>")
-
-
 class Workshop(ToolView):
     """The workshop page: the team bar, the steps, and the current step's tool.
 
@@ -477,7 +469,7 @@ class Workshop(ToolView):
     def _on_download(self, button=None):
         from toolkit.plan import filename
 
-        self._file_link.value = _download_link(self.model.download(), filename(self.model.book, "json", "werkboek"),
+        self._file_link.value = download_html(self.model.download(), filename(self.model.book, "json", "werkboek"),
                                                "application/json", self._t("workshop.download_ready"))
 
     @guarded
