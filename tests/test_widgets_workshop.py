@@ -14,7 +14,7 @@ import pytest
 from toolkit import journey, workbook
 from toolkit.store import Store
 from toolkit.team import check_line, tiktok_figures
-from toolkit.widgets import workshop as workshop_module
+from toolkit.widgets import common
 from toolkit.widgets.welcome import WelcomeModel, WelcomeStep, figures_html
 from toolkit.widgets.workshop import Workshop, WorkshopModel
 
@@ -302,7 +302,7 @@ def test_the_workshop_survives_a_locked_store(tmp_path):
 def test_the_next_step_is_built_ahead_while_the_team_works_but_never_at_start(store, monkeypatch):
     # The kernel's event loop, played by a loop of this test's own (in a thread of its own: the
     # browser tests' Playwright may keep a loop running in this one).
-    monkeypatch.setattr(workshop_module, "kernel_loop", asyncio.get_running_loop)
+    monkeypatch.setattr(common, "kernel_loop", asyncio.get_running_loop)
 
     async def walk():
         page = Workshop(WorkshopModel(store=store))
@@ -331,9 +331,9 @@ def test_the_next_step_is_built_ahead_while_the_team_works_but_never_at_start(st
 
 def test_outside_a_kernel_there_is_no_loop_to_build_ahead_on():
     async def inside_a_loop():
-        return workshop_module.kernel_loop()
+        return common.kernel_loop()
 
-    assert workshop_module.kernel_loop() is None
+    assert common.kernel_loop() is None
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         assert pool.submit(asyncio.run, inside_a_loop()).result(timeout=10) is None  # a loop, but no kernel
 

@@ -12,9 +12,8 @@ from toolkit import board, journey, room
 from toolkit.charts.board import room_hashtags_chart
 from toolkit.i18n import format_int
 from toolkit.store import Store, StoreError
-from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
+from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, later, show_chart
 from toolkit.widgets.markup import download_html, escape
-from toolkit.widgets.workshop import kernel_loop
 
 log = logging.getLogger("toolkit.widgets")
 
@@ -162,9 +161,8 @@ class Board(ToolView):
 
     # --- refreshing ----------------------------------------------------------------------------
     def _schedule(self) -> None:
-        loop = kernel_loop()
-        if loop is not None and self.model.unlocked:
-            loop.call_later(self.refresh_seconds, self._tick)
+        if self.model.unlocked:
+            later(self.refresh_seconds, self._tick)
 
     @guarded
     def _tick(self) -> None:

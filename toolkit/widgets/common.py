@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections.abc import Callable
@@ -37,6 +38,37 @@ def guarded(method: Callable) -> Callable:
             return None
 
     return wrapper
+
+
+def kernel_loop() -> asyncio.AbstractEventLoop | None:
+    """The event loop of the IPython kernel this runs in (Voila, JupyterLab), or None elsewhere.
+
+    Only a kernel's own loop is used to build ahead: a script or a test may run someone else's
+    loop in the same thread (a browser driver's, say), which is not the place for widget work.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - ipykernel brings IPython
+        return None
+    shell = get_ipython()
+    if shell is None or getattr(shell, "kernel", None) is None:
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def later(seconds: float, callback: Callable, *args) -> bool:
+    """Run ``callback(*args)`` in ``seconds`` on the kernel's event loop, between the page's messages.
+
+    Returns False, and schedules nothing, outside a kernel (see :func:`kernel_loop`).
+    """
+    loop = kernel_loop()
+    if loop is None:
+        return False
+    loop.call_later(seconds, callback, *args)
+    return True
 
 
 def language_switch(value: str) -> widgets.ToggleButtons:

@@ -10,7 +10,6 @@ current step's tool, whose widgets are built the first time the step is opened.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import functools
 import importlib
@@ -26,7 +25,7 @@ import traitlets
 from toolkit import journey
 from toolkit.i18n import LANGUAGES, TextError
 from toolkit.store import Store, StoreError
-from toolkit.widgets.common import ToolModel, ToolView, guarded
+from toolkit.widgets.common import ToolModel, ToolView, guarded, later
 from toolkit.widgets.markup import download_html, escape
 from toolkit.workbook import Team, Workbook, WorkbookError, from_json, new_code, normalise_code, to_json
 
@@ -42,25 +41,6 @@ _CSS = """<style>
 .stagetok-workshop .stagetok-steps > div, .stagetok-workshop .stagetok-steps { flex-wrap: wrap; }
 .stagetok-workshop .stagetok-team-bar { background: #f4f6f8; border-radius: 6px; padding: 6px 10px; }
 </style>"""
-
-
-def kernel_loop() -> asyncio.AbstractEventLoop | None:
-    """The event loop of the IPython kernel this runs in (Voila, JupyterLab), or None elsewhere.
-
-    Only a kernel's own loop is used to build ahead: a script or a test may run someone else's
-    loop in the same thread (a browser driver's, say), which is not the place for widget work.
-    """
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - ipykernel brings IPython
-        return None
-    shell = get_ipython()
-    if shell is None or getattr(shell, "kernel", None) is None:
-        return None
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
 
 
 def _classes(step_id: str) -> tuple[str, str, str]:
@@ -417,9 +397,7 @@ class Workshop(ToolView):
         index = journey.STEP_IDS.index(self.model.step) + 1
         if self.only is not None or index >= len(journey.STEPS) or journey.STEP_IDS[index] in self._views:
             return
-        loop = kernel_loop()
-        if loop is not None:
-            loop.call_later(self.build_ahead_delay, self._build_step, journey.STEP_IDS[index])
+        later(self.build_ahead_delay, self._build_step, journey.STEP_IDS[index])
 
     @guarded
     def _build_step(self, step_id: str) -> None:
@@ -450,16 +428,12 @@ class Workshop(ToolView):
         if self.model.in_room and self.only is None:
             self.model.follow_room()  # remembers the push from before the page opened
             self._poll_seconds = seconds
-            loop = kernel_loop()
-            if loop is not None:
-                loop.call_later(seconds, self._poll)
+            later(seconds, self._poll)
 
     @guarded
     def _poll(self) -> None:
         self.model.follow_room()
-        loop = kernel_loop()
-        if loop is not None:
-            loop.call_later(self._poll_seconds, self._poll)
+        later(self._poll_seconds, self._poll)
 
     @guarded
     def _on_new(self, button=None):
