@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.i18n import TextError
+from toolkit.checklist import ordered_checks
 from toolkit.text import check_text as text_rule
 from toolkit.workbook import Brief
 
@@ -72,15 +72,7 @@ def check_checks(checks: Iterable[str]) -> tuple[str, ...]:
     TextError
         ``perfection.unknown_item`` for an id that is not on the checklist.
     """
-    if isinstance(checks, str):
-        checks = (checks,)
-    wanted = set()
-    known = item_ids()
-    for item in checks:
-        if not isinstance(item, str) or item not in known:
-            raise TextError("perfection.unknown_item", item=str(item)[:40])
-        wanted.add(item)
-    return tuple(item for item in known if item in wanted)
+    return ordered_checks(checks, item_ids(), "perfection.unknown_item")
 
 
 def score(checks: Iterable[str]) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.i18n import TextError
+from toolkit.checklist import ordered_checks
 from toolkit.perfection import check_text
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -70,15 +70,7 @@ def check_checks(checks: Iterable[str]) -> tuple[str, ...]:
     TextError
         ``safety.unknown_item`` for an id that is not on the checklist.
     """
-    if isinstance(checks, str):
-        checks = (checks,)
-    known = item_ids()
-    wanted = set()
-    for item in checks:
-        if not isinstance(item, str) or item not in known:
-            raise TextError("safety.unknown_item", item=str(item)[:40])
-        wanted.add(item)
-    return tuple(item for item in known if item in wanted)
+    return ordered_checks(checks, item_ids(), "safety.unknown_item")
 
 
 def open_items(checks: Iterable[str]) -> pd.DataFrame:
