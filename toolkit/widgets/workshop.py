@@ -200,16 +200,11 @@ class WorkshopModel(ToolModel):
 
     def join(self, text: str) -> bool:
         """Open the team's saved work by its code; an unknown or mistyped code changes nothing."""
-
-        def values():
+        try:
             code = normalise_code(str(text)[:100])
             book = self.store.load(code)
             if book is None:
                 raise TextError("workshop.unknown_code", code=code)
-            return {"_loaded": book}
-
-        try:
-            book = values()["_loaded"]
         except TextError as error:
             self._set_problems("team", [(error.key, error.params)])
             return False
