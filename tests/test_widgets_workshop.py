@@ -78,6 +78,7 @@ def test_a_team_gets_a_code_at_its_first_change_and_its_work_is_saved(workshop, 
     assert store.load(model.code).team.name == "Team Werkplaats"
     assert model.code in workshop._team_info.value and "bewaard om" in workshop._team_info.value
     assert model.code in workshop._team_messages.value  # "Jullie teamcode is ..."
+    assert model.code in workshop.view("welcome")._code.value  # and the welcome step shows it at once
 
 
 def test_joining_by_code_brings_everything_back_in_a_new_kernel(workshop, store):

@@ -102,6 +102,8 @@ class WorkshopModel(ToolModel):
             model = model_class(language=self.language)
             self._restore(model)
             traitlets.dlink((self, "language"), (model, "language"))
+            if model.has_trait("code"):  # the welcome step shows the team's code, made at its first choice
+                traitlets.dlink((self, "code"), (model, "code"))
             model.observe(functools.partial(self._collect, step_id), "revision")
             self._tools[step_id] = model
         return self._tools[step_id]
@@ -113,11 +115,7 @@ class WorkshopModel(ToolModel):
     def _restore(self, model: ToolModel) -> None:
         self._restoring = True
         try:
-            if "team" in model.sections:
-                model.restore(dataclasses.replace(
-                    self.book, team=dataclasses.replace(self.book.team, code=self.code)))
-            else:
-                model.restore(self.book)
+            model.restore(self.book)  # the book holds the team's code: save() and _open() keep them one
         finally:
             self._restoring = False
 
@@ -125,8 +123,6 @@ class WorkshopModel(ToolModel):
         if self._restoring:
             return
         sections = self._tools[step_id].to_sections()
-        if "team" in sections:
-            sections["team"] = dataclasses.replace(sections["team"], code=self.code)
         if all(getattr(self.book, name) == value for name, value in sections.items()):
             return
         self.book = dataclasses.replace(self.book, **sections)
