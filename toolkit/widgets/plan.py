@@ -20,21 +20,21 @@ ACTIONS = 3
 MAX_ACTION = 200
 
 
+#: The workbook section a step fills, where its name is not the step's id.
+_SECTION = {"welcome": "team", "irony": "ideas", "content": "challenge"}
+
+
 def filled_steps(book: workbook.Workbook) -> list[tuple[str, bool]]:
     """For each step: its id and whether the team filled in anything of it."""
     empty = workbook.Workbook()
-    owned = {"welcome": ("team",), "pipeline": ("pipeline",), "early": ("early",), "irony": ("ideas",),
-             "content": ("challenge",), "advocacy": ("advocacy",), "perfection": ("perfection",),
-             "safety": ("safety",), "hashtags": ("hashtags",), "reach": ("reach",), "plan": ("plan",)}
-    result = []
-    for step in journey.STEPS:
-        names = owned[step.id]
-        if step.id == "welcome":
-            filled = bool(book.team.name or book.team.company or book.team.sector)
-        else:
-            filled = any(getattr(book, name) != getattr(empty, name) for name in names)
-        result.append((step.id, filled))
-    return result
+
+    def filled(step_id: str) -> bool:
+        if step_id == "welcome":  # the code alone is not the team's doing
+            return bool(book.team.name or book.team.company or book.team.sector)
+        name = _SECTION.get(step_id, step_id)
+        return getattr(book, name) != getattr(empty, name)
+
+    return [(step.id, filled(step.id)) for step in journey.STEPS]
 
 
 class PlanModel(ToolModel):
