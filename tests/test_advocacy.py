@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from tests.hostile import HOSTILE
 from toolkit import advocacy
 from toolkit.advocacy import (
     KINDS,
@@ -26,15 +27,6 @@ from toolkit.charts import LOCALES
 from toolkit.charts.advocacy import KIND_COLOURS, balance_chart, calendar_chart, week_label
 from toolkit.i18n import TextError
 from toolkit.workbook import Idea, Post
-
-HOSTILE = [
-    "<script>alert(1)</script>",
-    '"><img src=x onerror=alert(1)>',
-    "Team 🔧🚗 \u202eesrever\u202c",
-    "שלום עולם",
-    "x" * 10_000,
-    "a\x00b\x1bc",
-]
 
 ROSTER = (
     Post("Sanne", "intern", "touch", "Mijn week", 1, 1, 4),

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.hostile import HOSTILE
 from toolkit import content, hashtags
 from toolkit.content import (
     AUDIENCE_KEYS,
@@ -24,14 +25,6 @@ from toolkit.content import (
 from toolkit.i18n import CATALOGUE, TextError, t
 
 #: Texts a participant (or a hostile page) can type.
-HOSTILE = [
-    "<script>alert(1)</script>",
-    '"><img src=x onerror=alert(1)>',
-    "Team 🔧🚗 \u202eesrever\u202c",
-    "שלום עולם",
-    "x" * 10_000,
-    "a\x00b\x1bc",
-]
 
 
 def key_of(call, *args):

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 import traitlets
 
+from tests.hostile import HOSTILE
 from toolkit import workbook
 from toolkit.advocacy import MAX_LINES
 from toolkit.store import Store
@@ -19,14 +20,6 @@ from toolkit.widgets.advocacy import (
 from toolkit.widgets.workshop import WorkshopModel
 from toolkit.workbook import Idea, Post
 
-HOSTILE = [
-    "<script>alert(1)</script>",
-    '"><img src=x onerror=alert(1)>',
-    "Team 🔧🚗 \u202eesrever\u202c",
-    "שלום עולם",
-    "x" * 10_000,
-    "a\x00b\x1bc",
-]
 IDEAS = (Idea("Sanne wisselt een band", 70, None), Idea("Wat doet een monteur?", 30, "tell"))
 
 

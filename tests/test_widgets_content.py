@@ -5,17 +5,9 @@ import dataclasses
 import pytest
 import traitlets
 
+from tests.hostile import HOSTILE
 from toolkit import content, workbook
 from toolkit.widgets.content import EXAMPLE, EXAMPLE_AUDIENCE, ChallengeDesigner, ChallengeDesignerModel
-
-HOSTILE = [
-    "<script>alert(1)</script>",
-    '"><img src=x onerror=alert(1)>',
-    "Team 🔧🚗 \u202eesrever\u202c",
-    "שלום עולם",
-    "x" * 10_000,
-    "a\x00b\x1bc",
-]
 
 
 @pytest.fixture

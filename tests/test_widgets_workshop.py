@@ -11,21 +11,13 @@ import sqlite3
 
 import pytest
 
+from tests.hostile import HOSTILE
 from toolkit import journey, workbook
 from toolkit.store import Store
 from toolkit.team import check_line, tiktok_figures
 from toolkit.widgets import common
 from toolkit.widgets.welcome import WelcomeModel, WelcomeStep, figures_html
 from toolkit.widgets.workshop import Workshop, WorkshopModel
-
-HOSTILE = [
-    "<script>alert(1)</script>",
-    '"><img src=x onerror=alert(1)>',
-    "Team 🔧🚗 \u202eesrever\u202c",
-    "שלום עולם",
-    "x" * 10_000,
-    "a\x00b\x1bc",
-]
 
 
 @pytest.fixture
