@@ -369,3 +369,11 @@ def test_new_codes_have_the_code_form_and_are_distinct():
     assert len(set(codes)) == 1_000
     # every letter of the alphabet turns up: the codes are drawn from all of it
     assert set("".join(codes).replace("-", "")) == set(CODE_ALPHABET)
+
+
+def test_a_workbook_too_big_to_read_back_is_not_written():
+    # 300 ideas of the longest text each: every field within its limits, the file over MAX_BYTES
+    book = Workbook(ideas=tuple(Idea("é" * MAX_TEXT) for _ in range(300)))
+    with pytest.raises(WorkbookError) as refused:
+        to_json(book)
+    assert refused.value.key == "workbook.too_big"

@@ -671,10 +671,10 @@ def _record(workbook: Workbook) -> tuple[str, str]:
     if not workbook.team.code:
         raise ValueError("A workbook without a team code cannot be saved; give its Team a code first.")
     code = normalise_code(workbook.team.code)
-    # Never replace a team's readable record with one that will not read back.
+    # Never replace a team's readable record with one that will not read back: to_json refuses
+    # what from_json would refuse.
     try:
         data = to_json(workbook)
-        from_json(data)
     except WorkbookError as error:
         raise StoreError("store.unsavable", field=error.params.get("field", "workbook")) from error
     return code, data

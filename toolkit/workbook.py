@@ -285,12 +285,15 @@ def to_json(workbook: Workbook) -> str:
     ------
     WorkbookError
         ``workbook.bad_field`` when the workbook holds what :func:`from_json` would refuse
-        (a number that is not finite, a text or list over the limits): a file written here
-        always reads back.
+        (a number that is not finite, a text or list over the limits), or ``workbook.too_big``
+        for a file over :data:`MAX_BYTES`: a file written here always reads back.
     """
     document = to_dict(workbook)
     _decode(Workbook, document["workbook"], "workbook")
-    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
+    text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise WorkbookError("workbook.too_big")
+    return text
 
 
 def from_json(data: str | bytes) -> Workbook:
