@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_store import full_workbook  # noqa: E402
 
 from tests.postgres_server import PostgresServer  # noqa: E402
+from toolkit import room  # noqa: E402
 from toolkit.store import Store  # noqa: E402
 from toolkit.widgets.board import Board, BoardModel  # noqa: E402
 from toolkit.workbook import Team, new_code  # noqa: E402
@@ -58,7 +59,7 @@ def measure(store: Store) -> dict:
 
 
 def main() -> int:
-    os.environ["STAGETOK_FACILITATOR_TOKEN"] = SECRET
+    os.environ[room.FACILITATOR_HASH_ENV] = room.key_digest(SECRET)
     results = {}
     with tempfile.TemporaryDirectory(prefix="stagetok-bench-board-") as folder:
         with Store(Path(folder) / "room.sqlite3") as store:

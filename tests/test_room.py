@@ -207,15 +207,20 @@ def test_new_secrets_are_long_url_safe_and_different():
 
 
 def test_facilitator_ok_only_for_the_set_secret(monkeypatch):
-    monkeypatch.delenv(room.FACILITATOR_ENV, raising=False)
+    monkeypatch.delenv(room.FACILITATOR_HASH_ENV, raising=False)
+    monkeypatch.setenv(room.FACILITATOR_ENV, "anything")  # the secret itself, in the environment, opens nothing
     assert not room.facilitator_ok("anything") and not room.facilitator_ok("") and not room.facilitator_ok(None)
-    monkeypatch.setenv(room.FACILITATOR_ENV, "")
+    monkeypatch.setenv(room.FACILITATOR_HASH_ENV, "")
     assert not room.facilitator_ok("") and not room.facilitator_ok(None)
     secret = room.new_secret()
-    monkeypatch.setenv(room.FACILITATOR_ENV, secret)
+    monkeypatch.setenv(room.FACILITATOR_HASH_ENV, room.key_digest(secret))
     assert room.facilitator_ok(secret)
     for wrong in ("", None, secret[:-1], secret + "x", secret.upper() if secret != secret.upper() else "x",
-                  " " + secret, "é" * 43, "<script>", 12345, [secret]):
+                  " " + secret, "é" * 43, "<script>", 12345, [secret], room.key_digest(secret)):
         assert not room.facilitator_ok(wrong), wrong
-    monkeypatch.setenv(room.FACILITATOR_ENV, "sécret")  # a secret set by hand may be any text
+    monkeypatch.setenv(room.FACILITATOR_HASH_ENV, room.key_digest("sécret").upper())  # hex in either case
     assert room.facilitator_ok("sécret") and not room.facilitator_ok("secret")
+
+
+def test_the_key_digest_is_sha256_in_hex():
+    assert room.key_digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"

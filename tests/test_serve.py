@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 
@@ -44,7 +45,8 @@ def test_a_room_needs_a_token():
 @pytest.fixture
 def room_env(monkeypatch):
     """Start from no data folder, token or facilitator's secret in the environment, and restore it afterwards."""
-    for name in ("STAGETOK_DATA", "STAGETOK_TOKEN", "STAGETOK_ROOM", room.FACILITATOR_ENV, room.ROOM_URL_ENV):
+    for name in ("STAGETOK_DATA", "STAGETOK_TOKEN", "STAGETOK_ROOM", room.FACILITATOR_ENV, room.FACILITATOR_HASH_ENV,
+                 room.ROOM_URL_ENV):
         monkeypatch.setenv(name, "placeholder")  # so that the test's own value is undone afterwards
         monkeypatch.delenv(name)
     started = []
@@ -63,8 +65,12 @@ def test_a_room_prints_every_lan_address_and_the_board_address_with_its_own_secr
     out = capsys.readouterr().out
     (command,) = room_env
     (token,) = [c.removeprefix("--token=") for c in command if c.startswith("--token=")]
-    key = os.environ[room.FACILITATOR_ENV]  # handed to the kernels Voila starts
+    (key,) = re.findall(r"&key=([\w-]+)", out)
     assert len(key) >= 43 and key != token
+    # The kernels Voila starts get the secret's digest only: a participant's kernel cannot open the board.
+    assert os.environ[room.FACILITATOR_HASH_ENV] == hashlib.sha256(key.encode()).hexdigest()
+    assert room.FACILITATOR_ENV not in os.environ and key not in os.environ.values()
+    assert room.facilitator_ok(key) and not room.facilitator_ok(os.environ[room.FACILITATOR_HASH_ENV])
     lines = out.splitlines()
     for lan in LAPTOP:
         (line,) = [line for line in lines if f"http://{lan.address}:8871/?token={token}" in line]
@@ -89,7 +95,8 @@ def test_a_room_keeps_a_facilitators_secret_given_in_the_environment(tmp_path, m
     monkeypatch.setenv("STAGETOK_TOKEN", "room-token")
     serve.main(["--room", "--pool-size", "0", "--data", str(tmp_path)])
     out = capsys.readouterr().out
-    assert os.environ[room.FACILITATOR_ENV] == "our-own-facilitator-secret"
+    assert room.FACILITATOR_ENV not in os.environ  # taken out of what the kernels inherit
+    assert room.facilitator_ok("our-own-facilitator-secret") and not room.facilitator_ok("our-own")
     assert "http://192.168.1.23:8866/voila/render/board.ipynb?token=room-token&key=our-own-facilitator-secret" in out
     assert "--token=room-token" in room_env[0]
 
@@ -106,7 +113,8 @@ def test_a_room_without_a_lan_address_says_so_and_serves_localhost(tmp_path, mon
     monkeypatch.setattr(room, "lan_addresses", lambda: [])
     serve.main(["--room", "--pool-size", "0", "--data", str(tmp_path)])
     out = capsys.readouterr().out
-    key = os.environ[room.FACILITATOR_ENV]
+    (key,) = re.findall(r"&key=([\w-]+)", out)
+    assert room.facilitator_ok(key)
     assert "No LAN address found" in out
     assert re.search(r"http://localhost:8866/\?token=[\w-]+\n", out)
     assert "http://localhost:8866/voila/render/board.ipynb?token=" in out and f"&key={key}" in out
@@ -133,5 +141,5 @@ def test_make_start_stays_on_localhost_without_a_facilitators_secret(tmp_path, c
     serve.main(["--pool-size", "0", "--data", str(tmp_path)])
     out = capsys.readouterr().out
     assert "StageTok dashboards: http://localhost:8866/\n" in out and "board.ipynb" not in out and "key=" not in out
-    assert room.FACILITATOR_ENV not in os.environ and room.ROOM_URL_ENV not in os.environ
+    assert room.FACILITATOR_HASH_ENV not in os.environ and room.ROOM_URL_ENV not in os.environ
     assert not (tmp_path / "room-qr.svg").exists()

@@ -431,6 +431,36 @@ def test_a_pushed_step_this_version_does_not_know_is_ignored(store, target):
     assert store.pushed_step() is None
 
 
+def test_clearing_the_room_empties_the_board_and_keeps_the_teams_own_work(target):
+    north, south = team_book("Noord"), team_book("Zuid")
+    with Store(**target) as board, Store(**target) as team:
+        team.save(north)
+        team.send(north)
+        team.send(south)
+        board.push_step(STEP_IDS[3])
+        assert len(board.entries()) == 2
+        board.clear_room()
+        assert board.entries() == [] and team.entries() == [] and team.pushed_step() is None
+        assert team.load(north.team.code) == north  # the team's own work stays, to send again
+        team.send(north)
+        assert [entry.workbook for entry in board.entries()] == [north]
+        board.clear_room()
+        board.clear_room()  # an empty room clears without complaint
+        assert board.entries() == []
+
+
+def test_a_room_that_cannot_be_cleared_stays_whole(target):
+    north = team_book("Noord")
+    with Store(**target) as team:
+        team.send(north)
+        team.push_step(STEP_IDS[1])
+    # the second statement fails (its table is gone), so the first must not have happened either
+    raw(target, "DROP TABLE room_step")
+    with Store(**target) as board, pytest.raises(StoreError):
+        board.clear_room()
+    assert raw(target, "SELECT code FROM room") == [(north.team.code,)]
+
+
 # --- the schema and its migrations ---------------------------------------------------------------
 def test_a_new_database_gets_the_tables_and_the_schema_version(store, target):
     store.codes()

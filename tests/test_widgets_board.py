@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import re
+import sqlite3
 
 import pytest
 
+from toolkit import room
 from toolkit.store import Store
 from toolkit.widgets.board import Board, BoardModel
 from toolkit.widgets.workshop import Workshop, WorkshopModel
@@ -17,7 +19,7 @@ SECRET = "facilitator-secret-for-the-test"
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("STAGETOK_FACILITATOR_TOKEN", SECRET)
+    monkeypatch.setenv(room.FACILITATOR_HASH_ENV, room.key_digest(SECRET))
     with Store(tmp_path / "room.sqlite3") as opened:
         yield opened
 
@@ -92,6 +94,52 @@ def test_exports_are_downloads_made_in_the_page(store):
     page = base64.b64decode(links["zaal.html"]).decode("utf-8")
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "Team <script>" in base64.b64decode(links["zaal.csv"]).decode("utf-8")  # CSV is text, shown as text
+
+
+def test_the_facilitator_empties_the_board_after_being_asked_once_more(store):
+    one = team(store, "Team Een")
+    one.model.send_to_room()
+    team(store, "Team Twee").model.send_to_room()
+    view = Board(BoardModel(store=store))
+    view.model.unlock(SECRET)
+    view.model.push("content")
+    view._export.click()
+    assert len(view.model.entries) == 2 and view._confirm.layout.display == "none"
+    view._clear.click()  # asks first
+    assert view._confirm.layout.display == "flex" and "opnieuw sturen" in view._clear_question.value
+    assert len(store.entries()) == 2
+    view._clear_no.click()  # cancelled: nothing happens
+    assert view._confirm.layout.display == "none" and len(store.entries()) == 2
+    view._clear.click()
+    view._clear_yes.click()
+    assert store.entries() == [] and store.pushed_step() is None
+    assert view.model.entries == [] and view.model.pushed == ""
+    assert "Teams die iets stuurden: 0" in view._count.value and "Het bord is leeg" in view._messages.value
+    assert view._links.value == "" and view._confirm.layout.display == "none"
+    assert one.model.book.team.name == "Team Een"  # the team's own work is untouched, and it can send again
+    assert one.model.send_to_room()
+    view.model.refresh()
+    assert [entry.team for entry in view.model.entries] == ["Team Een"]
+    locked = BoardModel(store=store)
+    assert not locked.clear_room() and len(store.entries()) == 1  # only an opened board clears
+
+
+def test_a_board_that_cannot_be_emptied_says_so_and_keeps_showing_the_room(store):
+    team(store, "Team Een").model.send_to_room()
+    view = Board(BoardModel(store=store))
+    view.model.unlock(SECRET)
+    busy = sqlite3.connect(store.path)
+    busy.execute("BEGIN IMMEDIATE")  # another kernel in the middle of a write, for longer than the board waits
+    view.model._store = Store(store.path, timeout=0.05)
+    try:
+        view._clear.click()
+        view._clear_yes.click()
+    finally:
+        busy.rollback()
+        busy.close()
+        view.model.store.close()
+    assert view.model.problems["clear"] and 'role="alert"' in view._messages.value
+    assert len(view.model.entries) == 1 and len(store.entries()) == 1
 
 
 def test_a_failing_store_keeps_the_last_good_board(store, tmp_path):

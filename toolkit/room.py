@@ -11,12 +11,14 @@ also needs a second secret, the facilitator's, which only the facilitator is giv
 * :func:`room_url` and :func:`board_url` build the two addresses; :func:`qr_svg` draws an
   address as a QR code, an inline SVG made offline (segno).
 * :func:`new_secret` makes a facilitator's secret; :func:`facilitator_ok` checks one given in a
-  page's address against ``$STAGETOK_FACILITATOR_TOKEN`` (which ``make room`` hands to every
-  kernel it starts).
+  page's address against its SHA-256 digest in ``$STAGETOK_FACILITATOR_KEY_SHA256``. ``make
+  room`` hands every kernel it starts that digest, never the secret itself: a participant's
+  kernel holds nothing that opens the board.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import ipaddress
 import os
@@ -28,8 +30,10 @@ from urllib.parse import quote, urlencode
 import psutil
 import segno
 
-#: The variable that holds the facilitator's secret, for ``make room`` and the kernels it starts.
+#: The variable in which a facilitator may choose the secret for ``make room`` (else one is made).
 FACILITATOR_ENV = "STAGETOK_FACILITATOR_TOKEN"
+#: The variable that holds the SHA-256 digest (hex) of the facilitator's secret, for the kernels.
+FACILITATOR_HASH_ENV = "STAGETOK_FACILITATOR_KEY_SHA256"
 #: The variable that holds the participants' address, for the board to show (set by ``make room``).
 ROOM_URL_ENV = "STAGETOK_ROOM_URL"
 #: Where the facilitator's board is served (the board dashboard, rendered by Voila).
@@ -205,13 +209,23 @@ def new_secret() -> str:
     return secrets.token_urlsafe(SECRET_BYTES)
 
 
-def facilitator_ok(given: str | None) -> bool:
-    """Whether ``given`` is the facilitator's secret (``$STAGETOK_FACILITATOR_TOKEN``).
+def key_digest(key: str) -> str:
+    """The SHA-256 digest of a facilitator's secret, as hex: what the kernels are given instead of it.
 
-    Compared in constant time (:func:`secrets.compare_digest`). False when no secret is set
-    (or it is empty), and when ``given`` is missing, empty or not a string.
+    A plain digest is enough here: a secret made by :func:`new_secret` has 256 random bits, so
+    it cannot be found from its digest by trying. (A secret a facilitator types in
+    ``$STAGETOK_FACILITATOR_TOKEN`` should be as long; the digest only keeps it out of sight.)
     """
-    expected = os.environ.get(FACILITATOR_ENV, "")
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def facilitator_ok(given: str | None) -> bool:
+    """Whether ``given`` is the facilitator's secret, checked against ``$STAGETOK_FACILITATOR_KEY_SHA256``.
+
+    The digests are compared in constant time (:func:`secrets.compare_digest`). False when no
+    digest is set (or it is empty), and when ``given`` is missing, empty or not a string.
+    """
+    expected = os.environ.get(FACILITATOR_HASH_ENV, "").strip().lower()
     if not expected or not isinstance(given, str) or not given:
         return False
-    return secrets.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+    return secrets.compare_digest(key_digest(given), expected)

@@ -143,11 +143,12 @@ def main(argv: list[str] | None = None) -> None:
     token = args.token or (secrets.token_urlsafe(12) if args.room else None)
     command = voila_command(port=args.port, pool_size=args.pool_size, room=args.room, token=token)
     if args.room:
-        # The facilitator's secret opens the board; the kernels Voila starts inherit it (and the address).
-        key = os.environ.get(room.FACILITATOR_ENV) or room.new_secret()
+        # The facilitator's secret opens the board. The kernels Voila starts inherit its digest (and
+        # the room's address), never the secret: a participant's kernel holds nothing that opens the board.
+        key = os.environ.pop(room.FACILITATOR_ENV, "") or room.new_secret()
         if key == token:
             parser.error(f"{room.FACILITATOR_ENV} must differ from the participants' token.")
-        os.environ[room.FACILITATOR_ENV] = key
+        os.environ[room.FACILITATOR_HASH_ENV] = room.key_digest(key)
         os.environ["STAGETOK_ROOM"] = "1"  # the workshop dashboard offers "send to the board" and follows the room
         addresses = room.lan_addresses()
         host = addresses[0].address if addresses else "localhost"

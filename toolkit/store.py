@@ -423,6 +423,19 @@ class Store:
             return None  # a step a newer StageTok knows, or a damaged row: nothing to follow
         return step_id, when
 
+    def clear_room(self) -> None:
+        """Empty the room's board for a new workshop: every entry and the pushed step go, in one transaction.
+
+        The teams' own workbooks (:meth:`save`) stay: a team can open its work by its code and
+        send it again.
+
+        Raises
+        ------
+        StoreError
+            When the store cannot write (the board then stays as it was).
+        """
+        self._write_all(("DELETE FROM room", ()), ("DELETE FROM room_step", ()))
+
     # --- opening and closing ----------------------------------------------------------------
     def close(self) -> None:
         """Close the connection (a later call opens it again)."""
@@ -452,11 +465,16 @@ class Store:
 
     def _write(self, statement: str, params: Sequence[object]) -> None:
         """Run one statement in its own write transaction."""
+        self._write_all((statement, params))
+
+    def _write_all(self, *statements: tuple[str, Sequence[object]]) -> None:
+        """Run statements, each with its parameters, in one write transaction: all of them or none."""
         dialect = self._dialect
 
         def work(connection: Any) -> None:
             with dialect.transaction(connection):
-                dialect.execute(connection, statement, params)
+                for statement, params in statements:
+                    dialect.execute(connection, statement, params)
 
         self._call(work)
 

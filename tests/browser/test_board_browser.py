@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import ROOT, SERVER_START_TIMEOUT, VoilaServer, open_dashboard
 from tests.browser.helpers import HOSTILE, assert_network_contained, assert_no_traceback, close_page, enter
 from tests.browser.localhost import VoilaError, voila
+from toolkit import room
 from toolkit.i18n import t
 from toolkit.serve import DASHBOARDS
 
@@ -25,7 +26,7 @@ def room_server(tmp_path_factory):
     log_path = tmp_path_factory.mktemp("room") / "voila.log"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("STAGETOK_ROOM", "1")
-        patch.setenv("STAGETOK_FACILITATOR_TOKEN", SECRET)
+        patch.setenv(room.FACILITATOR_HASH_ENV, room.key_digest(SECRET))
         patch.setenv("STAGETOK_ROOM_URL", "http://192.0.2.2:8866/?token=zaal")
         patch.setenv("STAGETOK_DATA", str(tmp_path_factory.mktemp("room-data")))
         try:

@@ -38,4 +38,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "board.export": {"nl": "De zaal exporteren", "en": "Export the room"},
     "board.export_csv": {"nl": "Tabel (CSV)", "en": "Table (CSV)"},
     "board.export_html": {"nl": "Webpagina om te printen", "en": "Web page to print"},
+    "board.clear": {"nl": "Bord leegmaken", "en": "Empty the board"},
+    "board.clear_question": {
+        "nl": "Alles van het bord halen? Exporteer de zaal eerst als jullie die willen bewaren. "
+              "De teams houden hun eigen werk en kunnen het opnieuw sturen.",
+        "en": "Take everything off the board? Export the room first if you want to keep it. "
+              "The teams keep their own work and can send it again.",
+    },
+    "board.clear_yes": {"nl": "Ja, leegmaken", "en": "Yes, empty it"},
+    "board.clear_no": {"nl": "Annuleren", "en": "Cancel"},
+    "board.cleared": {"nl": "Het bord is leeg. De teams kunnen opnieuw sturen.",
+                      "en": "The board is empty. The teams can send again."},
 }

@@ -87,6 +87,20 @@ class BoardModel(ToolModel):
         self.refresh()
         return True
 
+    def clear_room(self) -> bool:
+        """Empty the board for a new workshop (every entry and the pushed step); the teams keep their own work."""
+        if not self.unlocked:
+            return False
+        try:
+            self.store.clear_room()
+        except StoreError as error:
+            self._set_problems("clear", [(error.key, error.params)])
+            return False
+        self._set_problems("clear", [])
+        self.notice = ("board.cleared", {})
+        self.refresh()
+        return True
+
     def open_from_query(self, query: str | None) -> None:
         """Unlock with ``?key=...`` from the board's address."""
         from urllib.parse import parse_qs
@@ -125,16 +139,30 @@ class Board(ToolView):
         self._export = self._text(widgets.Button(icon="download", layout=widgets.Layout(width="auto")),
                                   "board.export", "description")
         self._links = widgets.HTML()
+        # Emptying the board asks once more first: a click by mistake would lose the room's work on screen.
+        self._clear = self._text(widgets.Button(icon="trash", layout=widgets.Layout(width="auto")), "board.clear",
+                                 "description")
+        self._clear_yes = self._text(widgets.Button(button_style="danger", layout=widgets.Layout(width="auto")),
+                                     "board.clear_yes", "description")
+        self._clear_no = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "board.clear_no",
+                                    "description")
+        self._clear_question = self._text(widgets.HTML(), "board.clear_question", tag="b")
+        self._confirm = widgets.HBox([self._clear_question, self._clear_yes, self._clear_no],
+                                     layout=widgets.Layout(align_items="center", display="none"))
         self._room = widgets.VBox([
             self._address, self._count, self._heading("board.hashtags_heading"), self._chart,
             self._heading("board.cards_heading"), self._cards,
             widgets.HBox([self._step, self._push], layout=widgets.Layout(align_items="center")),
             widgets.HBox([self._export, self._links], layout=widgets.Layout(align_items="center")),
+            widgets.HBox([self._clear, self._confirm], layout=widgets.Layout(align_items="center")),
             self._messages])
         self._lay_out(self._lock, self._room)
         self._unlock.on_click(self._on_unlock)
         self._push.on_click(self._on_push)
         self._export.on_click(self._on_export)
+        self._clear.on_click(self._on_clear)
+        self._clear_yes.on_click(self._on_clear_yes)
+        self._clear_no.on_click(self._on_clear_no)
         self.model.observe(self._on_unlocked, "unlocked")
         self.model.observe(lambda change: self._render(), ["address", "pushed"])
         self._start("stagetok-board")
@@ -158,6 +186,20 @@ class Board(ToolView):
                                        self._t("board.export_csv"))
                              + download_html(board.to_html(entries, lang).encode("utf-8"), "zaal.html", "text/html",
                                          self._t("board.export_html")))
+
+    @guarded
+    def _on_clear(self, button=None):
+        self._confirm.layout.display = "flex"
+
+    @guarded
+    def _on_clear_yes(self, button=None):
+        self._confirm.layout.display = "none"
+        if self.model.clear_room():
+            self._links.value = ""  # the exports were of the room as it was
+
+    @guarded
+    def _on_clear_no(self, button=None):
+        self._confirm.layout.display = "none"
 
     # --- refreshing ----------------------------------------------------------------------------
     def _schedule(self) -> None:
@@ -219,4 +261,5 @@ class Board(ToolView):
 
     def _show_problems(self) -> None:
         self._key_messages.value = self._problem_html("key")
-        self._messages.value = self._problem_html("store", "push") + self._notice_html("board.pushed")
+        self._messages.value = (self._problem_html("store", "push", "clear")
+                                + self._notice_html("board.pushed", "board.cleared"))
