@@ -5,6 +5,8 @@ import json
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.hostile import HOSTILE
 from toolkit import advocacy
@@ -157,6 +159,15 @@ def test_balance_counts_posts_per_kind_over_the_weeks():
     assert table["share"].tolist() == pytest.approx([4 / 7, 2 / 7, 1 / 7])
     empty = balance(())
     assert list(empty["posts"]) == [0, 0, 0] and list(empty["share"]) == [0.0, 0.0, 0.0]
+
+
+@given(st.lists(st.builds(Post, who=st.just("Sanne"), kind=st.sampled_from([*KINDS, "other"]),
+                          first_week=st.integers(-3, 60), last_week=st.integers(-3, 60),
+                          every_weeks=st.integers(-1, 9)), max_size=12))
+def test_balance_counts_what_the_calendar_lists(roster):
+    # the balance counts without building the calendar; both must agree for any roster, odd lines too
+    listed = calendar(roster)["kind"].value_counts()
+    assert list(balance(roster)["posts"]) == [int(listed.get(kind, 0)) for kind in KINDS]
 
 
 @pytest.mark.parametrize(("posts", "key"), [

@@ -10,6 +10,7 @@ import pytest
 
 from toolkit import room
 from toolkit.store import Store
+from toolkit.widgets import board as board_widgets
 from toolkit.widgets.board import Board, BoardModel
 from toolkit.widgets.workshop import Workshop, WorkshopModel
 
@@ -66,6 +67,31 @@ def test_two_teams_send_and_the_board_shows_both_escaped(store):
     one.model.send_to_room()
     view.model.refresh()
     assert len(view.model.entries) == 2 and "Team Een" in view._cards.value
+
+
+def test_a_refresh_redraws_only_what_changed(store, monkeypatch):
+    one, two = team(store, "Team Een"), team(store, "Team Twee", "#zorg")
+    one.model.send_to_room()
+    two.model.send_to_room()
+    view = Board(BoardModel(store=store))
+    view.model.unlock(SECRET)
+    made, drawn = [], []
+    card_html, show = view._card_html, board_widgets.show_chart
+    monkeypatch.setattr(view, "_card_html", lambda entry, lang: made.append(entry.team) or card_html(entry, lang))
+    monkeypatch.setattr(board_widgets, "show_chart", lambda *args, **kw: drawn.append(1) or show(*args, **kw))
+    one.model.tool("welcome").set_field("team_name", "Team Eén")
+    one.model.send_to_room()
+    view.model.refresh()
+    assert made == ["Team Eén"] and drawn == []  # one new card; the same hashtags, so the same chart
+    assert "Team Eén" in view._cards.value and "Team Twee" in view._cards.value
+    one.model.tool("hashtags").add_tag("#sleutelen")
+    one.model.tool("hashtags").choose(["#monteur", "#sleutelen"])
+    one.model.send_to_room()
+    view.model.refresh()
+    assert made == ["Team Eén", "Team Eén"] and drawn == [1]  # a new hashtag in the room: the chart again
+    view.model.language = "en"  # every card and the chart in the other language
+    assert sorted(made[2:]) == ["Team Eén", "Team Twee"] and drawn == [1, 1]
+    assert "Caption:" in view._cards.value and "Teams that sent something: 2" in view._count.value
 
 
 def test_the_facilitator_sends_the_room_to_a_step(store):

@@ -264,6 +264,19 @@ def period(roster: Iterable[Post]) -> int:
     return max((int(post.last_week) for post in roster), default=0)
 
 
+def post_counts(roster: Iterable[Post]) -> dict[str, int]:
+    """Posts per kind over the roster's weeks, in the order of :data:`KINDS` (a line of another kind is not counted).
+
+    Counted from the weeks each line posts in, without building the calendar: the room's board
+    asks this of every team at each refresh.
+    """
+    counts = dict.fromkeys(KINDS, 0)
+    for post in roster:
+        if post.kind in counts:
+            counts[post.kind] += len(post_weeks(post))
+    return counts
+
+
 def balance(roster: Iterable[Post]) -> pd.DataFrame:
     """Posts per kind over the roster's weeks, and each kind's share of all posts.
 
@@ -273,8 +286,8 @@ def balance(roster: Iterable[Post]) -> pd.DataFrame:
         One row per kind of :data:`KINDS`, in that order: ``kind``, ``posts`` (int) and
         ``share`` (0 to 1; 0 for every kind when there are no posts).
     """
-    counts = calendar(roster)["kind"].value_counts()
-    posts = [int(counts.get(kind, 0)) for kind in KINDS]
+    counts = post_counts(roster)
+    posts = [counts[kind] for kind in KINDS]
     total = sum(posts)
     shares = [count / total if total else 0.0 for count in posts]
     return pd.DataFrame({"kind": list(KINDS), "posts": posts, "share": shares}).astype(

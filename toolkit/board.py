@@ -75,11 +75,12 @@ def hashtag_counts(entries: Sequence[Entry]) -> pd.DataFrame:
 
 
 def _balance(book: Workbook, lang: str) -> str:
-    table = advocacy.balance(book.advocacy.roster)
-    if not table["posts"].sum():
+    counts = advocacy.post_counts(book.advocacy.roster)
+    total = sum(counts.values())
+    if not total:
         return ""
-    return ", ".join(f"{t(advocacy.KIND_KEYS[row.kind][0], lang=lang)} {format_percent(row.share, lang=lang)}"
-                     for row in table.itertuples(index=False))
+    return ", ".join(f"{t(advocacy.KIND_KEYS[kind][0], lang=lang)} {format_percent(posts / total, lang=lang)}"
+                     for kind, posts in counts.items())
 
 
 def _reach(book: Workbook, lang: str) -> str:

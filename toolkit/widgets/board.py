@@ -19,6 +19,8 @@ log = logging.getLogger("toolkit.widgets")
 
 #: Seconds between two reads of the room while the board is open.
 REFRESH_SECONDS = 3.0
+#: Buttons as wide as their text, never squeezed by the row they are in.
+_BUTTON = {"width": "auto", "flex": "0 0 auto"}
 
 
 class BoardModel(ToolModel):
@@ -123,6 +125,9 @@ class Board(ToolView):
     def __init__(self, model: BoardModel | None = None, *, refresh_seconds: float = REFRESH_SECONDS, **kwargs):
         super().__init__(model or BoardModel(), **kwargs)
         self.refresh_seconds = refresh_seconds
+        self._cards_made: dict[tuple, str] = {}  # (team code, sent at, language) -> the card's HTML
+        self._chart_drawn: tuple | None = None  # (language, the hashtag counts) the chart shows
+        self._address_shown: str | None = None
         self._key = self._describe(widgets.Password(layout=widgets.Layout(width="320px")), "board.key")
         self._unlock = self._text(widgets.Button(button_style="primary", layout=widgets.Layout(width="auto")),
                                   "board.unlock", "description")
@@ -140,21 +145,19 @@ class Board(ToolView):
                                   "board.export", "description")
         self._links = widgets.HTML()
         # Emptying the board asks once more first: a click by mistake would lose the room's work on screen.
-        self._clear = self._text(widgets.Button(icon="trash", layout=widgets.Layout(width="auto")), "board.clear",
-                                 "description")
-        self._clear_yes = self._text(widgets.Button(button_style="danger", layout=widgets.Layout(width="auto")),
-                                     "board.clear_yes", "description")
-        self._clear_no = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "board.clear_no",
-                                    "description")
-        self._clear_question = self._text(widgets.HTML(), "board.clear_question", tag="b")
-        self._confirm = widgets.HBox([self._clear_question, self._clear_yes, self._clear_no],
-                                     layout=widgets.Layout(align_items="center", display="none"))
+        self._clear = self._text(widgets.Button(icon="trash", layout=_BUTTON), "board.clear", "description")
+        self._clear_yes = self._text(widgets.Button(button_style="danger", layout=_BUTTON), "board.clear_yes",
+                                     "description")
+        self._clear_no = self._text(widgets.Button(layout=_BUTTON), "board.clear_no", "description")
+        self._clear_question = self._text(widgets.HTML(), "board.clear_question", tag="p")
+        self._confirm = widgets.VBox([self._clear_question, widgets.HBox([self._clear_yes, self._clear_no])],
+                                     layout=widgets.Layout(display="none"))
         self._room = widgets.VBox([
             self._address, self._count, self._heading("board.hashtags_heading"), self._chart,
             self._heading("board.cards_heading"), self._cards,
             widgets.HBox([self._step, self._push], layout=widgets.Layout(align_items="center")),
             widgets.HBox([self._export, self._links], layout=widgets.Layout(align_items="center")),
-            widgets.HBox([self._clear, self._confirm], layout=widgets.Layout(align_items="center")),
+            widgets.HBox([self._clear]), self._confirm,
             self._messages])
         self._lay_out(self._lock, self._room)
         self._unlock.on_click(self._on_unlock)
@@ -231,33 +234,43 @@ class Board(ToolView):
             return
         entries, lang = self.model.entries, self.model.language
         address = self.model.address
-        self._address.value = (
-            f"<div class='stagetok-room-address' style='display:flex;gap:24px;align-items:center'>"
-            f"<div style='font-size:200%;font-weight:bold'>{escape(address)}</div>"
-            f"<div style='width:180px'>{room.qr_svg(address)}</div></div>" if address else "")
+        if address != self._address_shown:  # the QR code is drawn once, not at every refresh
+            self._address_shown = address
+            self._address.value = (
+                f"<div class='stagetok-room-address' style='display:flex;gap:24px;align-items:center'>"
+                f"<div style='font-size:200%;font-weight:bold'>{escape(address)}</div>"
+                f"<div style='width:180px'>{room.qr_svg(address)}</div></div>" if address else "")
         pushed = (self._t("board.pushed_now", step=journey.number(self.model.pushed),
                           title=self._t(f"step.{self.model.pushed}.title")) if self.model.pushed else "")
         sent = self._t("board.sent", n=format_int(len(entries), lang))
         self._count.value = f"<p style='font-size:140%'>{escape(sent)}</p><p>{escape(pushed)}</p>"
         counts = board.hashtag_counts(entries)
-        if counts.empty:
-            clear_chart(self._chart)
-        else:
-            show_chart(self._chart, room_hashtags_chart(counts, lang=lang))
-        cards = []
-        for entry in entries:
-            card = board.card(entry, lang)
-            rows = "".join(
-                f"<div><b>{escape(self._t(key))}:</b> {escape(value)}</div>"
-                for key, value in (("board.col_challenge", f"{card.challenge} {card.hashtag}".strip()),
-                                   ("board.col_caption", card.caption), ("board.col_balance", card.balance),
-                                   ("board.col_interns", format_int(card.interns, lang) if card.interns else ""),
-                                   ("board.col_reach", card.reach)) if value)
-            cards.append(f"<div class='stagetok-card' style='border:1px solid #ccc;border-radius:6px;padding:8px;"
-                         f"overflow-wrap:anywhere'><div style='font-size:120%;font-weight:bold'>{escape(card.team)}"
-                         f"</div>{rows}</div>")
+        drawn = (lang, tuple(counts.itertuples(index=False, name=None)))
+        if drawn != self._chart_drawn:  # the same hashtags: the chart stays (no redraw in the page either)
+            self._chart_drawn = drawn
+            if counts.empty:
+                clear_chart(self._chart)
+            else:
+                show_chart(self._chart, room_hashtags_chart(counts, lang=lang))
+        # A card is made again only when its team sent something new (or the language changed): in a
+        # room a refresh usually brings one or two new entries among thirty.
+        cards = {(entry.code, entry.sent_at, lang): self._cards_made.get((entry.code, entry.sent_at, lang))
+                 or self._card_html(entry, lang) for entry in entries}
+        self._cards_made = cards
         self._cards.value = (f"<div style='display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));"
-                             f"gap:8px'>{''.join(cards)}</div>")
+                             f"gap:8px'>{''.join(cards.values())}</div>")
+
+    def _card_html(self, entry, lang: str) -> str:
+        card = board.card(entry, lang)
+        rows = "".join(
+            f"<div><b>{escape(self._t(key))}:</b> {escape(value)}</div>"
+            for key, value in (("board.col_challenge", f"{card.challenge} {card.hashtag}".strip()),
+                               ("board.col_caption", card.caption), ("board.col_balance", card.balance),
+                               ("board.col_interns", format_int(card.interns, lang) if card.interns else ""),
+                               ("board.col_reach", card.reach)) if value)
+        return (f"<div class='stagetok-card' style='border:1px solid #ccc;border-radius:6px;padding:8px;"
+                f"overflow-wrap:anywhere'><div style='font-size:120%;font-weight:bold'>{escape(card.team)}"
+                f"</div>{rows}</div>")
 
     def _show_problems(self) -> None:
         self._key_messages.value = self._problem_html("key")
