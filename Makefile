@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8866
 POOL ?= 2
+# Participants a room expects: sizes the workshop's warm kernels and the room's capacity (make room PARTICIPANTS=30).
+PARTICIPANTS ?= 15
 
 .PHONY: start test check lint lab room bench browser mutation clean
 
@@ -28,9 +30,9 @@ $(VENV)/.installed-mutation: pyproject.toml $(VENV)/.installed-test
 start: $(VENV)/.installed
 	$(BIN)/python -m toolkit.serve --port $(PORT) --pool-size $(POOL)
 
-## Serve the dashboards to the workshop room's LAN, with a token in the URL.
+## Serve the dashboards to the workshop room's LAN, with a token in the URL, sized for PARTICIPANTS (default 15).
 room: $(VENV)/.installed
-	$(BIN)/python -m toolkit.serve --room --port $(PORT) --pool-size $(POOL)
+	$(BIN)/python -m toolkit.serve --room --port $(PORT) --pool-size $(POOL) --participants $(PARTICIPANTS)
 
 ## JupyterLab on the workshop notebooks (for the facilitator or self-paced work).
 lab: $(VENV)/.installed

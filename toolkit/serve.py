@@ -8,7 +8,9 @@ import secrets
 import sys
 from pathlib import Path
 
-from toolkit import room
+import psutil
+
+from toolkit import capacity, room
 from toolkit.voila_app import TEMPLATE
 
 #: Folder with the participant dashboards.
@@ -25,6 +27,8 @@ def voila_command(
     pool_size: int = 2,
     room: bool = False,
     token: str | None = None,
+    workshop_pool: int = 0,
+    capacity: int = 0,
 ) -> list[str]:
     """Return the Voila command line for the dashboards.
 
@@ -41,6 +45,11 @@ def voila_command(
         Listen on every network interface (the workshop room's LAN) instead of localhost.
     token : str, optional
         Token participants must have in their URL; required when ``room`` is true.
+    workshop_pool : int
+        Pre-heated kernels for the workshop dashboard (the others keep one each); 0 gives it
+        ``pool_size`` like the others. See :func:`toolkit.capacity.plan_room`.
+    capacity : int
+        Pages that may be open at once; a page beyond it gets a message (0: no cap).
     """
     if room and not token:
         raise ValueError("A room server needs a token, so that only the room can use it.")
@@ -61,8 +70,12 @@ def voila_command(
         "--MappingKernelManager.cull_interval=60",
         "--MappingKernelManager.cull_connected=False",
     ]
-    if pool_size > 0:
-        command += ["--preheat_kernel=True", f"--pool_size={pool_size}"]
+    if pool_size > 0 or workshop_pool > 0:
+        command += ["--preheat_kernel=True", f"--pool_size={max(pool_size, 1)}"]
+    if workshop_pool > 0:
+        command.append(f"--StageTokVoila.workshop_pool={workshop_pool}")
+    if capacity > 0:
+        command.append(f"--StageTokVoila.capacity={capacity}")
     if token:
         command.append(f"--token={token}")
     return command
@@ -122,6 +135,19 @@ def room_notice(port: int, token: str, key: str, data: Path, addresses: list[roo
     return "\n".join(lines)
 
 
+def sizing_notice(plan: capacity.RoomPlan) -> str:
+    """What the facilitator reads about the room's size: pools, capacity, memory and warm-up."""
+    lines = [f"Sized for {plan.participants} participants: {plan.workshop_pool} warm kernels for the workshop, "
+             f"{plan.other_pool} for each other dashboard ({plan.pools} in all).",
+             f"Capacity: {plan.capacity} pages open at once; a page beyond that gets a message to try again.",
+             f"Memory: up to {plan.memory_mib / 1024:.1f} GB. Warming up takes about {plan.warm_seconds:.0f} s; "
+             "the server says when the room is ready."]
+    if plan.short_of_memory:
+        lines.append(f"Not enough free memory for {plan.participants} warm kernels: the first "
+                     f"{plan.workshop_pool} participants open at once, later ones wait for a kernel to start.")
+    return "\n".join(lines)
+
+
 def write_qr(data: Path, url: str) -> Path:
     """Write the QR code of ``url`` to ``room-qr.svg`` in the data folder; return the file's path."""
     path = data / room.QR_FILE
@@ -133,7 +159,9 @@ def main(argv: list[str] | None = None) -> None:
     """Serve the dashboards: ``python -m toolkit.serve [--room] [--port N] [--pool-size N]``."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)
-    parser.add_argument("--pool-size", type=int, default=2)
+    parser.add_argument("--pool-size", type=int, default=2, help="warm kernels per dashboard")
+    parser.add_argument("--participants", type=int, default=0,
+                        help="participants expected: sizes the workshop's pool and the room's capacity")
     parser.add_argument("--room", action="store_true", help="serve the room's LAN, with a token")
     parser.add_argument("--token", default=os.environ.get("STAGETOK_TOKEN"))
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("STAGETOK_DATA", DATA_FOLDER)),
@@ -141,7 +169,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     data = use_data_folder(args.data)
     token = args.token or (secrets.token_urlsafe(12) if args.room else None)
-    command = voila_command(port=args.port, pool_size=args.pool_size, room=args.room, token=token)
+    if args.participants < 0:
+        parser.error("--participants must be 0 (not sized) or more.")
+    # The capacity always follows the free memory; the workshop's own pool only when the room is sized.
+    sized = capacity.plan_room(args.participants or max(args.pool_size, 1), psutil.virtual_memory().available,
+                               psutil.cpu_count() or 1)
+    plan = sized if args.participants else None
+    command = voila_command(port=args.port, pool_size=args.pool_size, room=args.room, token=token,
+                            workshop_pool=plan.workshop_pool if plan else 0, capacity=max(sized.capacity, 1))
     if args.room:
         # The facilitator's secret opens the board. The kernels Voila starts inherit its digest (and
         # the room's address), never the secret: a participant's kernel holds nothing that opens the board.
@@ -159,9 +194,13 @@ def main(argv: list[str] | None = None) -> None:
         except OSError as error:  # the room can run without it
             qr = f"not written ({error})"
         print(room_notice(args.port, token, key, data, addresses, qr), flush=True)
+        if plan:
+            print(sizing_notice(plan) + "\n", flush=True)
     else:
         url = room.room_url("localhost", args.port, token)
         print(f"\nStageTok dashboards: {url}\nThe teams' work is kept in: {data}\n", flush=True)
+        if plan:
+            print(sizing_notice(plan) + "\n", flush=True)
     os.execv(command[0], command)
 
 

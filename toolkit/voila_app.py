@@ -1,4 +1,4 @@
-"""Run Voila with StageTok's page template (``toolkit/share``) and StageTok's front door.
+"""Run Voila with StageTok's page template (``toolkit/share``), StageTok's front door, and a room's care.
 
 The front door is the server's first page (``/`` and ``/voila/tree``): the workshop, then each
 tool, as cards in Dutch or English (``?lang=en``). It replaces Voila's list of the folder's
@@ -6,20 +6,43 @@ files, so a participant sees only the cards defined here (:data:`WORKSHOP`, :dat
 never a file name, and a notebook added to the folder is not offered until it gets a card. The
 page is plain HTML with inline CSS, rendered from the catalogue on the server: no script, no
 request to any other host, and it works with JavaScript switched off.
+
+For a full room (:class:`StageTokVoila` through :func:`voila_class`):
+
+* **Compressed, cacheable front end.** Responses are gzip-compressed when the browser asks
+  (Tornado's ``compress_response``, set before Voila builds its server), which makes the 5.8 MB
+  of JavaScript a page loads about a third of that. A lab extension's file whose name carries
+  its content's hash is kept by the browser for a year; Voila's own files are checked again
+  (answered ``304 Not Modified`` when unchanged), so a second page in the same browser downloads
+  almost nothing.
+* **Capacity.** A page beyond the room's capacity (``--StageTokVoila.capacity``: pages open at
+  once) is turned away with a message in Dutch and English, instead of a kernel that would run
+  the computer out of memory. Before turning one away, a kernel whose page has been gone for
+  :data:`ORPHAN_GRACE_SECONDS` is shut down to make room (Voila cannot shut it down when a tab
+  closes: voila-dashboards/voila#1458).
+* **Room-sized pools.** ``--StageTokVoila.workshop_pool`` keeps that many warm kernels for the
+  workshop dashboard (one for every other dashboard); the pool refills one kernel at a time,
+  :data:`REFILL_GAP_SECONDS` apart, so refilling never takes both cores from the pages being
+  served. The server prints when every pooled kernel is warm: the room is ready.
 """
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import html
 import os
+import re
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.base.handlers import FileFindHandler, JupyterHandler
 from tornado import web
 
-from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_int, t
 from toolkit.journey import STEPS
 
 #: Holds ``voila/templates/stagetok``: Voila's lab page without stylesheets from a CDN.
@@ -214,6 +237,253 @@ class FrontDoorHandler(JupyterHandler):
         self.finish(front_door_html(lang, token=self.token or None, base_url=self.base_url))
 
 
+#: A file name with its content's hash (``remoteEntry.c8c9eed2cdefdeac.js``, ``121.5c5a442bc10a67ee.js``):
+#: a new version gets a new name, so the browser may keep it as long as it likes.
+HASHED_NAME = re.compile(r"[./][0-9a-f]{16,}\.(?:js|css|woff2?|ttf|svg)$")
+#: Seconds a kernel's page may be gone (no websocket) before its kernel may be shut down to make
+#: room for a new page: long enough for a page to reconnect after the wifi drops for a moment.
+ORPHAN_GRACE_SECONDS = 120
+#: Seconds between two kernels started to refill a pool.
+REFILL_GAP_SECONDS = 4.0
+#: Seconds a refused participant's browser is told to wait before trying again (``Retry-After``).
+RETRY_AFTER_SECONDS = 30
+
+
+class LabExtensionHandler(FileFindHandler):
+    """Voila's lab extensions, a file with its content's hash in its name kept by the browser for a year.
+
+    Every other file is answered ``no-cache`` as Voila does: the browser asks again, and gets
+    ``304 Not Modified`` (no body) when the file has not changed.
+    """
+
+    def set_headers(self) -> None:
+        """Voila's headers, then a year's caching for a hashed file name."""
+        super().set_headers()
+        if HASHED_NAME.search(self.request.path):
+            self.set_header("Cache-Control", "public, max-age=31536000, immutable")
+
+
+def with_room_care(handlers: list[tuple]) -> list[tuple]:
+    """Voila's handlers with :class:`LabExtensionHandler` and the capacity check on its dashboards.
+
+    The lab extensions' handler is the one serving ``/voila/labextensions/``; a dashboard's page
+    (``/voila/render/...``) is checked for room first (see :func:`room_page_handler`).
+    """
+    from voila.tornado.handler import TornadoVoilaHandler
+
+    room_handler = room_page_handler(TornadoVoilaHandler)
+    cared = []
+    for spec in handlers:
+        pattern, handler = spec[0], spec[1]
+        if handler is FileFindHandler and pattern.endswith("/voila/labextensions/(.*)"):
+            spec = (pattern, LabExtensionHandler, *spec[2:])
+        elif handler is TornadoVoilaHandler:
+            spec = (pattern, room_handler, *spec[2:])
+        cared.append(spec)
+    return cared
+
+
+@dataclass(frozen=True)
+class Pools:
+    """What Voila's pools hold at one moment.
+
+    A pool holds tasks: a task is done once its kernel has started; the kernel
+    is warm once the rendering that task began (running the dashboard's cells) is done too, or
+    waits in the last cell for its page.
+    """
+
+    warm: int  # kernels that have run their dashboard
+    starting: int  # tasks whose kernel has not started yet (id unknown)
+    rendering: int  # kernels started, their dashboard still running
+
+    @property
+    def total(self) -> int:
+        """Every pooled kernel, warm or not."""
+        return self.warm + self.starting + self.rendering
+
+
+def _waits_for_its_page(renderer) -> bool:
+    """Whether a pooled kernel has run every cell before its last, and started the last.
+
+    A dashboard that reads its page's address (``toolkit.notebook.page_query``) waits in its
+    last cell until a page takes the kernel: that kernel is as warm as it gets.
+    """
+    executor = getattr(renderer, "executor", None)
+    notebook = getattr(renderer, "notebook", None)
+    if executor is None or notebook is None:
+        return False
+    code_cells = sum(cell.cell_type == "code" for cell in notebook.cells)
+    return code_cells > 0 and getattr(executor, "code_cells_executed", 0) >= code_cells
+
+
+def pools(kernel_manager) -> Pools:
+    """The state of Voila's pools (all empty when pre-heating is off)."""
+    warm, starting, rendering = 0, 0, 0
+    for pool in getattr(kernel_manager, "_pools", {}).values():
+        for task in pool:
+            if not task.done():
+                starting += 1
+            elif not task.cancelled() and task.exception() is None:
+                content = task.result()
+                if content["task"].done() or _waits_for_its_page(content["renderer"]):
+                    warm += 1
+                else:
+                    rendering += 1
+    return Pools(warm, starting, rendering)
+
+
+def track_pages(kernel_manager) -> None:
+    """Keep, on the kernel manager, the ids of the kernels handed to a page (from a pool, or started cold).
+
+    Voila hands a pooled kernel to a page through ``get_rendered_notebook`` and starts a cold one
+    through ``start_kernel``; its pools start theirs through the base class, past these two.
+    """
+    pages: set[str] = set()
+    kernel_manager.stagetok_pages = pages
+    take, start = kernel_manager.get_rendered_notebook, kernel_manager.start_kernel
+
+    async def get_rendered_notebook(*args, **kwargs):
+        result = await take(*args, **kwargs)
+        pages.add(result[2])  # (render task, rendered cells, kernel id)
+        return result
+
+    async def start_kernel(*args, **kwargs):
+        kernel_id = await start(*args, **kwargs)
+        pages.add(kernel_id)
+        return kernel_id
+
+    if hasattr(kernel_manager, "get_rendered_notebook"):
+        kernel_manager.get_rendered_notebook = get_rendered_notebook
+    kernel_manager.start_kernel = start_kernel
+
+
+def pages_open(kernel_manager) -> int:
+    """Kernels serving a page (see :func:`track_pages`) that are still running."""
+    pages = getattr(kernel_manager, "stagetok_pages", set())
+    pages &= set(kernel_manager.list_kernel_ids())  # forget the kernels shut down since
+    return len(pages)
+
+
+def orphans(kernel_manager, grace: float = ORPHAN_GRACE_SECONDS) -> list[str]:
+    """Kernels whose page has been gone (no websocket) for more than ``grace`` seconds, longest gone first."""
+    now = dt.datetime.now(dt.UTC)
+    gone = []
+    for kernel_id in getattr(kernel_manager, "stagetok_pages", set()) & set(kernel_manager.list_kernel_ids()):
+        if kernel_manager._kernel_connections.get(kernel_id, 0) > 0:
+            continue
+        last = getattr(kernel_manager.get_kernel(kernel_id), "last_activity", None)
+        if last is not None and (now - last).total_seconds() > grace:
+            gone.append((last, kernel_id))
+    return [kernel_id for _, kernel_id in sorted(gone)]
+
+
+async def make_room(kernel_manager, capacity: int, log=None) -> bool:
+    """Whether a new page fits in ``capacity``, after shutting down orphaned kernels if needed."""
+    if capacity <= 0:
+        return True  # no cap
+    for kernel_id in orphans(kernel_manager):
+        if pages_open(kernel_manager) < capacity:
+            break
+        if log is not None:
+            log.info("Shutting down kernel %s: its page has been gone for over %s s", kernel_id,
+                     ORPHAN_GRACE_SECONDS)
+        try:
+            await kernel_manager.shutdown_kernel(kernel_id)
+        except Exception:  # already gone, or shutting down: the count below tells
+            pass
+    return pages_open(kernel_manager) < capacity
+
+
+def full_room_html(lang: str, capacity: int) -> str:
+    """The page a participant gets when the room is full: what happened and what to do, no script."""
+    lang = door_language(lang)
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>{_text("door.full.title", lang)}</title>
+<style>{_CSS}</style>
+</head>
+<body>
+<div class="door">
+<main>
+<h1>{_text("door.full.title", lang)}</h1>
+<p class="door-tagline">{_text("door.full.text", lang, capacity=format_int(capacity, lang))}</p>
+<p class="door-tagline">{_text("door.full.action", lang)}</p>
+</main>
+</div>
+</body>
+</html>
+"""
+
+
+def room_page_handler(base: type) -> type:
+    """Voila's dashboard handler, turning a page away with :func:`full_room_html` when the room is full."""
+
+    class RoomPageHandler(base):
+        @web.authenticated
+        async def get(self, path=None):
+            capacity = self.settings.get("stagetok_capacity", 0)
+            if not await make_room(self.kernel_manager, capacity, self.log):
+                self.log.warning("Room full: %s pages open, capacity %s", pages_open(self.kernel_manager), capacity)
+                self.set_status(503)
+                self.set_header("Retry-After", str(RETRY_AFTER_SECONDS))
+                self.set_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                self.set_header("Content-Type", "text/html; charset=UTF-8")
+                self.set_header("Cache-Control", "no-store")
+                self.finish(full_room_html(self.get_argument("lang", None), capacity))
+                return
+            await super().get(path)
+
+    return RoomPageHandler
+
+
+def stagger_refills(kernel_manager, gap: float = REFILL_GAP_SECONDS) -> None:
+    """Make Voila refill its pools one kernel at a time, ``gap`` seconds apart.
+
+    Voila refills a pool a second after each page takes a kernel (``fill_delay``): thirty pages
+    in ten seconds start thirty kernels at once, which takes both cores from the pages being
+    served for a minute. Here each refill waits for the one before it.
+    """
+    fill = kernel_manager.fill_if_needed
+    next_start = [0.0]
+
+    def fill_if_needed(delay=None, notebook_name=None, **kwargs):
+        if delay is not None:  # the first fill, at start: all at once, before the room arrives
+            return fill(delay=delay, notebook_name=notebook_name, **kwargs)
+        now = time.monotonic()
+        start = max(now + kernel_manager.fill_delay, next_start[0] + gap)
+        next_start[0] = start
+        return fill(delay=start - now, notebook_name=notebook_name, **kwargs)
+
+    kernel_manager.fill_if_needed = fill_if_needed
+
+
+async def announce_when_warm(kernel_manager, started: float, out=sys.stdout, every: float = 1.0,
+                             progress_every: float = 10.0) -> int:
+    """Print the pools' warm-up now and then, and "the room is ready" once every pooled kernel is warm.
+
+    Returns the number of pooled kernels (0 at once when there are no pools).
+    """
+    last_progress = time.monotonic()
+    while True:
+        state = pools(kernel_manager)
+        elapsed = time.monotonic() - started
+        if not state.total:
+            return 0
+        if state.warm == state.total:
+            print(f"\nThe room is ready: all {state.total} kernels are warm after {elapsed:.0f} s. "
+                  "Participants can open their address now.\n", file=out, flush=True)
+            return state.total
+        if time.monotonic() - last_progress >= progress_every:
+            last_progress = time.monotonic()
+            print(f"Warming up: {state.warm} of {state.total} kernels ready after {elapsed:.0f} s", file=out,
+                  flush=True)
+        await asyncio.sleep(every)
+
+
 def with_front_door(handlers: list[tuple]) -> list[tuple]:
     """Voila's URL handlers with :class:`FrontDoorHandler` wherever Voila would list the folder's files."""
     from voila.treehandler import VoilaTreeHandler
@@ -223,15 +493,39 @@ def with_front_door(handlers: list[tuple]) -> list[tuple]:
 
 
 def voila_class() -> type:
-    """Voila's application class with the front door (imported here: Voila takes a while to import)."""
+    """Voila's application class with the front door and the room's care (imported here: Voila takes a while)."""
+    from traitlets import Int
     from voila.app import Voila
 
     class StageTokVoila(Voila):
-        """Voila, serving the front door instead of the folder's file list."""
+        """Voila, serving the front door instead of the folder's file list, sized and compressed for a room."""
+
+        capacity = Int(0, config=True, help="Pages that may be open at once (0: no cap). A page beyond it "
+                                            "gets a message; orphaned kernels are shut down first.")
+        workshop_pool = Int(0, config=True, help="Warm kernels kept for the workshop dashboard (0: as "
+                                                 "--pool_size). Refills are staggered.")
+
+        def init_settings(self) -> dict:
+            """Voila's settings with compression on, the capacity, and the workshop's own pool size."""
+            if self.workshop_pool > 0:
+                from toolkit.capacity import OTHER_POOL, WORKSHOP_NOTEBOOK
+
+                self.config.VoilaKernelManager.kernel_pools_config = {
+                    "default": {"pool_size": OTHER_POOL}, WORKSHOP_NOTEBOOK: {"pool_size": self.workshop_pool}}
+            settings = super().init_settings()
+            # Here, before Voila builds its server: Tornado chooses its output transforms when the
+            # server is built, so compress_response set afterwards (--Voila.tornado_settings) does nothing.
+            settings["compress_response"] = True
+            settings["stagetok_capacity"] = self.capacity
+            track_pages(self.kernel_manager)
+            if self.voila_configuration.preheat_kernel:
+                stagger_refills(self.kernel_manager)
+                asyncio.get_event_loop().create_task(announce_when_warm(self.kernel_manager, time.monotonic()))
+            return settings
 
         def init_handlers(self) -> list:
-            """Voila's handlers with the front door in place (see :func:`with_front_door`)."""
-            return with_front_door(super().init_handlers())
+            """Voila's handlers with the front door and the room's care in place."""
+            return with_room_care(with_front_door(super().init_handlers()))
 
     return StageTokVoila
 

@@ -145,19 +145,19 @@ def log_tail(path: Path, chars: int = 8000) -> str:
 
 @contextlib.contextmanager
 def voila(notebooks: Path | str, *, pool_size: int, log_path: Path, cwd: Path,
-          start_timeout: float = 60, stop_timeout: float = 20):
+          start_timeout: float = 60, stop_timeout: float = 20, **options):
     """Run Voila with the project's command line on a free port; yield (base URL, process).
 
     Waits until the server answers on its tree page (which uses no kernel: asking for a
     dashboard here would use up a pre-heated kernel), raises :class:`VoilaError` when Voila
     exits or does not answer within ``start_timeout`` seconds, and always stops the server
-    and every kernel it started.
+    and every kernel it started. ``options`` go to ``voila_command`` (e.g. ``capacity``).
     """
     # Imported here: ``toolkit`` loads Altair, and the port and /proc helpers need none of it.
     from toolkit.serve import voila_command
 
     port = free_port()
-    command = voila_command(notebooks, port=port, pool_size=pool_size)
+    command = voila_command(notebooks, port=port, pool_size=pool_size, **options)
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=log,
                                    stderr=subprocess.STDOUT, start_new_session=True)

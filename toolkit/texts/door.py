@@ -2,6 +2,19 @@
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "door.title": {"nl": "StageTok", "en": "StageTok"},
+    "door.full.title": {"nl": "De zaal is even vol", "en": "The room is full for a moment"},
+    "door.full.text": {
+        "nl": "Deze computer kan {capacity} pagina's tegelijk openhouden, en die zijn nu allemaal in gebruik. "
+              "Jullie werk is niet weg: wat een team opsloeg, staat onder zijn teamcode.",
+        "en": "This computer can keep {capacity} pages open at once, and all of them are in use now. "
+              "Your work is not lost: what a team saved is kept under its team code.",
+    },
+    "door.full.action": {
+        "nl": "Probeer het over een halve minuut opnieuw, of werk samen op de pagina van een teamgenoot. "
+              "Blijft dit zo, zeg het dan tegen de begeleider.",
+        "en": "Try again in half a minute, or work together on a teammate's page. "
+              "If it stays this way, tell the facilitator.",
+    },
     "door.tagline": {
         "nl": "StageTok helpt bedrijven om via TikTok leerlingen en studenten te bereiken voor hun stageplekken.",
         "en": "StageTok helps companies reach pupils and students on TikTok for their internships.",
