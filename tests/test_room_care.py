@@ -296,3 +296,34 @@ def test_plan_is_a_frozen_record():
     assert isinstance(plan, RoomPlan)
     with pytest.raises(AttributeError):
         plan.capacity = 1
+
+
+# --- fewer messages from a full room ----------------------------------------------------------------
+def _tree(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _tree(child)
+
+
+def test_no_slider_or_text_field_sends_a_message_per_movement_or_keystroke(tmp_path):
+    """Thirty pages at once: a slider or text field tells the kernel when it is let go, not on every step."""
+    import ipywidgets as widgets
+
+    from toolkit.journey import STEP_IDS
+    from toolkit.store import Store
+    from toolkit.widgets import HashtagLab, PipelinePlanner, ReachExplorer
+    from toolkit.widgets.board import Board
+    from toolkit.widgets.workshop import Workshop, WorkshopModel
+
+    with Store(tmp_path / "room.sqlite3") as store:
+        page = Workshop(WorkshopModel(store=store))
+        views = [page.view(step_id) for step_id in STEP_IDS]
+        views += [HashtagLab(), PipelinePlanner(), ReachExplorer(), Board()]
+        live = [(type(view).__name__, type(widget).__name__, getattr(widget, "description", ""))
+                for view in views for widget in _tree(view)
+                if isinstance(widget, widgets.Widget) and getattr(widget, "continuous_update", False)]
+        sliders = [w for view in views for w in _tree(view)
+                   if isinstance(w, (widgets.widgets.widget_int._IntRange, widgets.FloatSlider, widgets.IntSlider,
+                                     widgets.SelectionRangeSlider))]
+    assert sliders, "the journey has sliders: the check must see them"
+    assert live == []

@@ -258,14 +258,16 @@ class RosterPlanner(ToolView):
         self._start_info = widgets.HTML()
         self._start_messages = widgets.HTML()
         text = widgets.Layout(width="100%", max_width="480px")
-        self._who = self._describe(widgets.Text(layout=text), "advocacy.who", "advocacy.who_hint")
+        self._who = self._describe(widgets.Text(continuous_update=False, layout=text), "advocacy.who",
+                                   "advocacy.who_hint")
         self._role = self._describe(widgets.ToggleButtons(style={"button_width": "auto"}), "advocacy.role")
         self._kind = self._describe(widgets.ToggleButtons(options=[(self._t(KIND_KEYS[k][0]), k) for k in KINDS],
                                                           style={"button_width": "auto"}), "advocacy.kind")
-        self._topic = self._describe(widgets.Combobox(ensure_option=False, layout=text),
+        self._topic = self._describe(widgets.Combobox(ensure_option=False, continuous_update=False, layout=text),
                                      "advocacy.topic", "advocacy.topic_hint")
         self._every = self._describe(widgets.Dropdown(layout=widgets.Layout(width="320px")), "advocacy.every")
         self._weeks = self._describe(widgets.IntRangeSlider(min=1, max=MAX_WEEKS, value=(1, 6), step=1,
+                                                            continuous_update=False,
                                                             layout=widgets.Layout(width="480px")), "advocacy.weeks")
         self._add_line = self._text(widgets.Button(icon="plus", button_style="primary",
                                                    layout=widgets.Layout(width="auto")), "advocacy.add_line",

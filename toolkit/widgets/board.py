@@ -128,7 +128,8 @@ class Board(ToolView):
         self._cards_made: dict[tuple, str] = {}  # (team code, sent at, language) -> the card's HTML
         self._chart_drawn: tuple | None = None  # (language, the hashtag counts) the chart shows
         self._address_shown: str | None = None
-        self._key = self._describe(widgets.Password(layout=widgets.Layout(width="320px")), "board.key")
+        self._key = self._describe(widgets.Password(continuous_update=False, layout=widgets.Layout(width="320px")),
+                                   "board.key")
         self._unlock = self._text(widgets.Button(button_style="primary", layout=widgets.Layout(width="auto")),
                                   "board.unlock", "description")
         self._key_messages = widgets.HTML()

@@ -186,7 +186,8 @@ class EarlyScan(ToolView):
         self._handle_messages = widgets.HTML()
         self._handle_info = widgets.HTML()
         # adding an employer: what the team types stays in the view until it is added
-        self._name = self._describe(widgets.Text(layout=widgets.Layout(width="100%", max_width="520px")),
+        self._name = self._describe(widgets.Text(continuous_update=False,
+                                                 layout=widgets.Layout(width="100%", max_width="520px")),
                                     "early.name", "early.name_placeholder")
         self._posting = self._describe(widgets.Dropdown(layout=widgets.Layout(width="420px")), "early.posting")
         self._add = self._text(widgets.Button(icon="plus", button_style="primary",

@@ -274,7 +274,8 @@ class HashtagLab(ToolView):
         # TagsInput shows no description of its own: its label is a line above it.
         self._chosen = widgets.TagsInput(allow_duplicates=False, layout=text_layout)
         self._caption_text = self._describe(
-            widgets.Textarea(layout=widgets.Layout(width="100%", max_width="640px", height="90px")),
+            widgets.Textarea(continuous_update=False,
+                             layout=widgets.Layout(width="100%", max_width="640px", height="90px")),
             "lab.caption", placeholder="lab.caption_placeholder")
         self._caption_stats = widgets.HTML()
         self._caption_preview = widgets.HTML()

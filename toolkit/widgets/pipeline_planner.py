@@ -281,7 +281,8 @@ class PipelinePlanner(ToolView):
         self._education = self._describe(widgets.Dropdown(layout=wide), "planner.level")
         self._interns = self._describe(widgets.Text(value="2", continuous_update=False,
                                                     layout=widgets.Layout(width="260px")), "planner.interns")
-        self._years = self._describe(widgets.SelectionRangeSlider(options=[("", 0)], layout=wide), "planner.years")
+        self._years = self._describe(widgets.SelectionRangeSlider(options=[("", 0)], continuous_update=False,
+                                                                  layout=wide), "planner.years")
         self._add = self._text(widgets.Button(button_style="primary", layout=widgets.Layout(width="auto")),
                                "planner.add", "description")
         self._offer_messages = widgets.HTML()
