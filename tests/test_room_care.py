@@ -8,14 +8,20 @@ on a real Voila server.
 from __future__ import annotations
 
 import asyncio
+import collections
 import concurrent.futures
 import datetime as dt
+import gzip
 import io
 import re
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
+import tornado.httpclient
+import tornado.httpserver
+import tornado.testing
+import tornado.web
 
 from toolkit import capacity, room, serve, voila_app
 from toolkit.capacity import KERNEL_MIB, MIB, RESERVE_MIB, RoomPlan, plan_room
@@ -327,3 +333,94 @@ def test_no_slider_or_text_field_sends_a_message_per_movement_or_keystroke(tmp_p
                                      widgets.SelectionRangeSlider))]
     assert sliders, "the journey has sliders: the check must see them"
     assert live == []
+
+
+# --- compressed once, sent to every participant ----------------------------------------------------
+class _Streamed(tornado.web.RequestHandler):
+    async def get(self):
+        self.set_header("Content-Type", "text/html")
+        for part in range(3):  # as a dashboard is sent: in pieces, without a validator
+            self.write(f"<p>deel {part}</p>" * 200)
+            await self.flush()
+
+
+def _serve_files(folder, requests: list[tuple[str, str, dict]]) -> list:
+    """Serve ``folder`` (and a streamed page at /page) with CachingGzip; answer each (method, path, headers)."""
+
+    async def run():
+        app = tornado.web.Application([(r"/page", _Streamed),
+                                       (r"/files/(.*)", tornado.web.StaticFileHandler, {"path": str(folder)})],
+                                      transforms=[voila_app.CachingGzip])
+        server = tornado.httpserver.HTTPServer(app)
+        sock, port = tornado.testing.bind_unused_port()
+        server.add_sockets([sock])
+        client = tornado.httpclient.AsyncHTTPClient()
+        answers = []
+        try:
+            for method, path, headers in requests:
+                answers.append(await client.fetch(f"http://127.0.0.1:{port}{path}", method=method, headers=headers,
+                                                  decompress_response=False, raise_error=False))
+        finally:
+            server.stop()
+        return answers
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:  # Playwright may hold this thread's loop
+        return pool.submit(asyncio.run, run()).result(timeout=60)
+
+
+@pytest.fixture
+def fresh_gzip(monkeypatch):
+    monkeypatch.setattr(voila_app.CachingGzip, "_kept", collections.OrderedDict())
+    monkeypatch.setattr(voila_app.CachingGzip, "_kept_bytes", 0)
+    return voila_app.CachingGzip
+
+
+GZIP = {"Accept-Encoding": "gzip, deflate, br"}
+
+
+def test_a_file_is_compressed_once_and_sent_compressed_to_everyone(tmp_path, fresh_gzip):
+    script = ("console.log('stagetok');\n" * 20_000).encode()
+    (tmp_path / "bundle.js").write_bytes(script)
+    first, second, plain, head = _serve_files(tmp_path, [("GET", "/files/bundle.js", GZIP),
+                                                          ("GET", "/files/bundle.js", GZIP),
+                                                          ("GET", "/files/bundle.js", {}),
+                                                          ("HEAD", "/files/bundle.js", GZIP)])
+    for answer in (first, second):
+        assert answer.code == 200 and answer.headers["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in answer.headers["Vary"]
+        assert gzip.decompress(answer.body) == script and len(answer.body) < len(script) / 20
+    assert second.body == first.body and int(second.headers["Content-Length"]) == len(second.body)
+    assert len(fresh_gzip._kept) == 1 and fresh_gzip._kept_bytes == len(first.body)  # compressed once
+    assert plain.code == 200 and "Content-Encoding" not in plain.headers and plain.body == script
+    assert head.code == 200 and head.body == b""
+
+
+def test_a_changed_file_is_compressed_again(tmp_path, fresh_gzip):
+    path = tmp_path / "bundle.js"
+    path.write_bytes(b"var a = 1;\n" * 5000)
+    (old,) = _serve_files(tmp_path, [("GET", "/files/bundle.js", GZIP)])
+    path.write_bytes(b"var b = 2;\n" * 6000)
+    (new,) = _serve_files(tmp_path, [("GET", "/files/bundle.js", GZIP)])
+    assert gzip.decompress(old.body) == b"var a = 1;\n" * 5000
+    assert gzip.decompress(new.body) == b"var b = 2;\n" * 6000
+    assert len(fresh_gzip._kept) == 2
+
+
+def test_a_streamed_page_is_compressed_as_it_goes_and_not_kept(tmp_path, fresh_gzip):
+    (page,) = _serve_files(tmp_path, [("GET", "/page", GZIP)])
+    assert page.code == 200 and page.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(page.body).decode() == "".join(f"<p>deel {part}</p>" * 200 for part in range(3))
+    assert len(fresh_gzip._kept) == 0
+
+
+def test_what_is_kept_stays_within_its_limit_least_used_going_first(tmp_path, fresh_gzip, monkeypatch):
+    import random
+
+    rng = random.Random(7)
+    for name in "abc":  # hard to compress: each kept body is about its file's size
+        (tmp_path / f"{name}.js").write_bytes(bytes(rng.randrange(32, 127) for _ in range(30_000)))
+    monkeypatch.setattr(fresh_gzip, "LIMIT", 70_000)
+    answers = _serve_files(tmp_path, [("GET", f"/files/{name}.js", GZIP) for name in "aba" + "c"])
+    assert all(answer.code == 200 for answer in answers)
+    assert fresh_gzip._kept_bytes <= 70_000
+    assert [key[0] for key in fresh_gzip._kept] == ["/files/a.js", "/files/c.js"]  # b, least used, went

@@ -10,8 +10,9 @@ request to any other host, and it works with JavaScript switched off.
 For a full room (:class:`StageTokVoila` through :func:`voila_class`):
 
 * **Compressed, cacheable front end.** Responses are gzip-compressed when the browser asks
-  (Tornado's ``compress_response``, set before Voila builds its server), which makes the 5.8 MB
-  of JavaScript a page loads about a third of that. A lab extension's file whose name carries
+  (:class:`CachingGzip`, Tornado's own gzip given to Voila's server before it is built), which
+  makes the 5.8 MB of JavaScript a page loads about a third of that; each file is compressed
+  once, not once per participant. A lab extension's file whose name carries
   its content's hash is kept by the browser for a year; Voila's own files are checked again
   (answered ``304 Not Modified`` when unchanged), so a second page in the same browser downloads
   almost nothing.
@@ -35,12 +36,14 @@ import os
 import re
 import sys
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from jupyter_server.base.handlers import FileFindHandler, JupyterHandler
 from tornado import web
+from tornado.web import GZipContentEncoding
 
 from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_int, t
 from toolkit.journey import STEPS
@@ -247,6 +250,71 @@ ORPHAN_GRACE_SECONDS = 120
 REFILL_GAP_SECONDS = 4.0
 #: Seconds a refused participant's browser is told to wait before trying again (``Retry-After``).
 RETRY_AFTER_SECONDS = 30
+
+
+class CachingGzip(GZipContentEncoding):
+    """Tornado's gzip encoding, keeping the compressed form of every file that does not change.
+
+    Thirty participants load the same 5.8 MB of JavaScript within seconds: compressing it once
+    instead of thirty times saves the server about 0.15 s of a core per page. A response is
+    kept when it is a whole ``GET`` answered ``200`` with a validator (``Etag``, or
+    ``Last-Modified`` for files): the key is the path, the validator and the length, so a
+    changed file is compressed again. Streamed pages (Voila's dashboards) have no validator
+    and are compressed as they go. At most :attr:`LIMIT` bytes are kept, the least used first
+    to go.
+    """
+
+    LIMIT = 64 * 1024 * 1024
+    _kept: OrderedDict[tuple, bytes] = OrderedDict()
+    _kept_bytes = 0
+
+    def __init__(self, request) -> None:
+        super().__init__(request)
+        self._get = request.method == "GET"
+        self._path = request.path
+        self._parts: list[bytes] | None = None  # the compressed pieces of a response to keep
+        self._key: tuple | None = None
+        self._replayed = False
+
+    def transform_first_chunk(self, status_code, headers, chunk, finishing):
+        """Answer with the kept compressed body, or compress (keeping the result when it may be kept)."""
+        validator = headers.get("Etag") or headers.get("Last-Modified")
+        if self._gzipping and self._get and status_code == 200 and validator and "Content-Encoding" not in headers:
+            key = (self._path, validator, headers.get("Content-Length"))
+            kept = self._kept.get(key)
+            if kept is not None:
+                self._kept.move_to_end(key)
+                self._replayed = True
+                headers["Vary"] = headers["Vary"] + ", Accept-Encoding" if "Vary" in headers else "Accept-Encoding"
+                headers["Content-Encoding"] = "gzip"
+                headers["Content-Length"] = str(len(kept))
+                return status_code, headers, kept
+            self._key, self._parts = key, []
+        status_code, headers, chunk = super().transform_first_chunk(status_code, headers, chunk, finishing)
+        if not self._gzipping:
+            self._parts = None  # not compressed (a type gzip does not help): nothing to keep
+        return status_code, headers, chunk
+
+    def transform_chunk(self, chunk: bytes, finishing: bool) -> bytes:
+        """The next compressed piece (nothing after a kept body was sent whole)."""
+        if self._replayed:
+            return b""
+        chunk = super().transform_chunk(chunk, finishing)
+        if self._parts is not None and self._gzipping:
+            self._parts.append(chunk)
+            if finishing:
+                self._keep(b"".join(self._parts))
+        return chunk
+
+    def _keep(self, body: bytes) -> None:
+        cls = type(self)
+        if len(body) > cls.LIMIT or self._key in cls._kept:
+            return
+        cls._kept[self._key] = body
+        cls._kept_bytes += len(body)
+        while cls._kept_bytes > cls.LIMIT:
+            _, dropped = cls._kept.popitem(last=False)
+            cls._kept_bytes -= len(dropped)
 
 
 class LabExtensionHandler(FileFindHandler):
@@ -494,7 +562,7 @@ def with_front_door(handlers: list[tuple]) -> list[tuple]:
 
 def voila_class() -> type:
     """Voila's application class with the front door and the room's care (imported here: Voila takes a while)."""
-    from traitlets import Int
+    from traitlets import Float, Int
     from voila.app import Voila
 
     class StageTokVoila(Voila):
@@ -504,6 +572,8 @@ def voila_class() -> type:
                                             "gets a message; orphaned kernels are shut down first.")
         workshop_pool = Int(0, config=True, help="Warm kernels kept for the workshop dashboard (0: as "
                                                  "--pool_size). Refills are staggered.")
+        refill_gap = Float(REFILL_GAP_SECONDS, config=True, help="Seconds between two kernels started to "
+                                                                 "refill a pool.")
 
         def init_settings(self) -> dict:
             """Voila's settings with compression on, the capacity, and the workshop's own pool size."""
@@ -513,13 +583,15 @@ def voila_class() -> type:
                 self.config.VoilaKernelManager.kernel_pools_config = {
                     "default": {"pool_size": OTHER_POOL}, WORKSHOP_NOTEBOOK: {"pool_size": self.workshop_pool}}
             settings = super().init_settings()
-            # Here, before Voila builds its server: Tornado chooses its output transforms when the
-            # server is built, so compress_response set afterwards (--Voila.tornado_settings) does nothing.
-            settings["compress_response"] = True
+            # Here, before Voila builds its server: Tornado takes its output transforms when the
+            # server is built, so compress_response set afterwards (--Voila.tornado_settings) does
+            # nothing. Voila passes these settings to tornado.web.Application, which takes
+            # "transforms" as its own argument.
+            settings["transforms"] = [CachingGzip]
             settings["stagetok_capacity"] = self.capacity
             track_pages(self.kernel_manager)
             if self.voila_configuration.preheat_kernel:
-                stagger_refills(self.kernel_manager)
+                stagger_refills(self.kernel_manager, self.refill_gap)
                 asyncio.get_event_loop().create_task(announce_when_warm(self.kernel_manager, time.monotonic()))
             return settings
 
