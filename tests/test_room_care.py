@@ -78,6 +78,7 @@ def test_make_room_passes_the_sizing_to_voila_and_tells_the_facilitator(monkeypa
     plan = plan_room(30, 20 * GB, 2)
     assert "--StageTokVoila.workshop_pool=30" in command and f"--StageTokVoila.capacity={plan.capacity}" in command
     assert "--preheat_kernel=True" in command
+    assert f"--VoilaExecutor.iopub_timeout={serve.IOPUB_TIMEOUT}" in command and serve.IOPUB_TIMEOUT >= 30
     out = capsys.readouterr().out
     assert "Sized for 30 participants: 30 warm kernels for the workshop" in out
     assert f"Capacity: {plan.capacity} pages open at once" in out and f"about {plan.warm_seconds:.0f} s" in out
@@ -148,15 +149,19 @@ class FakeKernelManager:
     async def start_kernel(self, **kwargs):
         return self.add_kernel()
 
-    async def get_rendered_notebook(self, notebook_name, **kwargs):
-        return "task", [], self.add_kernel()
-
     async def shutdown_kernel(self, kernel_id, *args, **kwargs):
         self.shut_down.append(kernel_id)
         del self.kernels[kernel_id]
 
     def fill_if_needed(self, delay=None, notebook_name=None, **kwargs):
         self.fills.append((delay, notebook_name))
+
+
+class PooledKernelManager(FakeKernelManager):
+    """With pre-heated kernels: a page takes one from its pool."""
+
+    async def get_rendered_notebook(self, notebook_name, **kwargs):
+        return "task", [], self.add_kernel()
 
 
 def run(coroutine):
@@ -180,7 +185,7 @@ def test_pools_count_warm_kernels_including_one_waiting_for_its_page():
 
 
 def test_pages_open_counts_the_kernels_handed_to_pages_not_the_pools():
-    km = FakeKernelManager()
+    km = PooledKernelManager()
     voila_app.track_pages(km)
     km.add_kernel()  # a pooled kernel, never handed out
     assert voila_app.pages_open(km) == 0
@@ -191,8 +196,16 @@ def test_pages_open_counts_the_kernels_handed_to_pages_not_the_pools():
     assert voila_app.pages_open(km) == 1 and km.stagetok_pages == {cold}
 
 
+def test_without_pools_every_page_starts_its_own_kernel_and_is_counted():
+    km = FakeKernelManager()  # Voila's kernel manager without pre-heating has no get_rendered_notebook
+    voila_app.track_pages(km)
+    assert not hasattr(km, "get_rendered_notebook")
+    run(km.start_kernel(kernel_name="python3"))
+    assert voila_app.pages_open(km) == 1
+
+
 def test_only_pages_gone_longer_than_the_grace_are_orphans_longest_gone_first():
-    km = FakeKernelManager()
+    km = PooledKernelManager()
     voila_app.track_pages(km)
     pages = [run(km.get_rendered_notebook("workshop.ipynb"))[2] for _ in range(4)]
     km.kernels[pages[0]].last_activity -= dt.timedelta(seconds=300)  # tab closed 5 minutes ago
@@ -205,7 +218,7 @@ def test_only_pages_gone_longer_than_the_grace_are_orphans_longest_gone_first():
 
 
 def test_a_full_room_first_frees_orphans_then_turns_a_page_away():
-    km = FakeKernelManager()
+    km = PooledKernelManager()
     voila_app.track_pages(km)
     gone, *open_ = [run(km.get_rendered_notebook("workshop.ipynb"))[2] for _ in range(3)]
     km.kernels[gone].last_activity -= dt.timedelta(seconds=voila_app.ORPHAN_GRACE_SECONDS + 60)

@@ -16,6 +16,8 @@ from toolkit.voila_app import TEMPLATE
 #: Folder with the participant dashboards.
 DASHBOARDS = Path(__file__).resolve().parent.parent / "workshops" / "dashboards"
 DEFAULT_PORT = 8866
+#: Seconds Voila waits for a cell's output after the cell has run before it sends the page.
+IOPUB_TIMEOUT = 60
 #: Where ``make start`` keeps the teams' work unless ``--data`` or ``STAGETOK_DATA`` says otherwise.
 DATA_FOLDER = Path("workshop-data")
 
@@ -69,6 +71,10 @@ def voila_command(
         "--MappingKernelManager.cull_idle_timeout=900",
         "--MappingKernelManager.cull_interval=60",
         "--MappingKernelManager.cull_connected=False",
+        # Voila waits 4 s (nbclient's default) for a cell's output after the cell has run, then
+        # sends the page without it: on a busy 2-core laptop, with a room arriving at once, that
+        # gave blank pages. A page that takes longer is better than a page without its dashboard.
+        f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT}",
     ]
     if pool_size > 0 or workshop_pool > 0:
         command += ["--preheat_kernel=True", f"--pool_size={max(pool_size, 1)}"]

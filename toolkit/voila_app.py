@@ -408,7 +408,8 @@ def track_pages(kernel_manager) -> None:
     """
     pages: set[str] = set()
     kernel_manager.stagetok_pages = pages
-    take, start = kernel_manager.get_rendered_notebook, kernel_manager.start_kernel
+    take = getattr(kernel_manager, "get_rendered_notebook", None)  # only with pre-heated kernels
+    start = kernel_manager.start_kernel
 
     async def get_rendered_notebook(*args, **kwargs):
         result = await take(*args, **kwargs)
@@ -420,7 +421,7 @@ def track_pages(kernel_manager) -> None:
         pages.add(kernel_id)
         return kernel_id
 
-    if hasattr(kernel_manager, "get_rendered_notebook"):
+    if take is not None:
         kernel_manager.get_rendered_notebook = get_rendered_notebook
     kernel_manager.start_kernel = start_kernel
 

@@ -154,3 +154,13 @@ def test_a_page_beyond_the_rooms_capacity_gets_a_message_and_the_others_keep_wor
         for page in pages:
             close_page(page)
         context.close()
+
+
+def test_a_server_without_pre_heated_kernels_serves_its_pages_too(tmp_path):
+    """``make start POOL=0``: every page starts its own kernel, counted against the capacity."""
+    with voila(DASHBOARDS, pool_size=0, log_path=tmp_path / "voila.log", cwd=ROOT,
+               start_timeout=SERVER_START_TIMEOUT, capacity=5) as (base_url, _process):
+        status, _, body = fetch(f"{base_url}/voila/render/reach_explorer.ipynb")
+        assert status == 200 and b"application/vnd.jupyter.widget-view+json" in body  # the dashboard, rendered
+        status, _, body = fetch(f"{base_url}/")
+        assert status == 200 and b"door-card" in body

@@ -24,3 +24,7 @@ c.ServerApp.tornado_settings = {"mathjax_url": None, "mathjax_config": None}
 c.MappingKernelManager.cull_idle_timeout = 900
 c.MappingKernelManager.cull_interval = 60
 c.MappingKernelManager.cull_connected = False
+
+# Voila waits 4 s for a cell's output after the cell has run, then sends the page without it;
+# with a class logging in at once that gave blank pages. Wait as toolkit/serve.py does.
+c.VoilaExecutor.iopub_timeout = 60
