@@ -33,12 +33,18 @@ GB = 1024 * MIB
 # --- sizing -------------------------------------------------------------------------------------
 def test_a_room_of_30_on_a_24_gb_laptop_gets_a_warm_kernel_each_and_room_to_spare():
     plan = plan_room(30, 20 * GB, cores=2)
-    assert plan.workshop_pool == 30 and plan.other_pool == 1 and not plan.short_of_memory
+    assert plan.workshop_pool == 33 and plan.other_pool == 1 and not plan.short_of_memory  # 3 spare
     kernels = (20 * 1024 - RESERVE_MIB) // KERNEL_MIB
-    assert plan.pools == 34 and plan.capacity == kernels - 34 >= 30  # every participant's page fits, and more
+    assert plan.pools == 37 and plan.capacity == kernels - 37 >= 33  # every page fits, and more
     assert plan.memory_mib == kernels * KERNEL_MIB <= 20 * 1024 - RESERVE_MIB
-    assert plan.warm_seconds == pytest.approx(34 * capacity.WARM_CORE_SECONDS / 2, abs=1)
-    assert plan.kernel_pools_config() == {"default": {"pool_size": 1}, "workshop.ipynb": {"pool_size": 30}}
+    assert plan.warm_seconds == pytest.approx(37 * capacity.WARM_CORE_SECONDS / 2, abs=1)
+    assert plan.kernel_pools_config() == {"default": {"pool_size": 1}, "workshop.ipynb": {"pool_size": 33}}
+
+
+@pytest.mark.parametrize(("participants", "spare"), [(1, 2), (10, 2), (15, 2), (21, 3), (30, 3), (100, 10)])
+def test_a_few_spare_warm_kernels_a_tenth_at_least_two(participants, spare):
+    assert capacity.spare_kernels(participants) == spare
+    assert plan_room(participants, 64 * GB, 2).workshop_pool == participants + spare
 
 
 def test_more_cores_warm_up_sooner():
@@ -76,11 +82,11 @@ def test_make_room_passes_the_sizing_to_voila_and_tells_the_facilitator(monkeypa
     serve.main(["--room", "--participants", "30", "--data", str(tmp_path)])
     (command,) = started
     plan = plan_room(30, 20 * GB, 2)
-    assert "--StageTokVoila.workshop_pool=30" in command and f"--StageTokVoila.capacity={plan.capacity}" in command
+    assert "--StageTokVoila.workshop_pool=33" in command and f"--StageTokVoila.capacity={plan.capacity}" in command
     assert "--preheat_kernel=True" in command
     assert f"--VoilaExecutor.iopub_timeout={serve.IOPUB_TIMEOUT}" in command and serve.IOPUB_TIMEOUT >= 30
     out = capsys.readouterr().out
-    assert "Sized for 30 participants: 30 warm kernels for the workshop" in out
+    assert "Sized for 30 participants: 33 warm kernels for the workshop" in out
     assert f"Capacity: {plan.capacity} pages open at once" in out and f"about {plan.warm_seconds:.0f} s" in out
 
 
