@@ -85,6 +85,7 @@ def test_make_room_passes_the_sizing_to_voila_and_tells_the_facilitator(monkeypa
     assert "--StageTokVoila.workshop_pool=33" in command and f"--StageTokVoila.capacity={plan.capacity}" in command
     assert "--preheat_kernel=True" in command
     assert f"--VoilaExecutor.iopub_timeout={serve.IOPUB_TIMEOUT}" in command and serve.IOPUB_TIMEOUT >= 30
+    assert ("--KernelManager.transport=ipc" in command) is (serve.os.name == "posix")
     out = capsys.readouterr().out
     assert "Sized for 30 participants: 33 warm kernels for the workshop" in out
     assert f"Capacity: {plan.capacity} pages open at once" in out and f"about {plan.warm_seconds:.0f} s" in out

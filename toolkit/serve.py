@@ -76,6 +76,11 @@ def voila_command(
         # gave blank pages. A page that takes longer is better than a page without its dashboard.
         f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT}",
     ]
+    if os.name == "posix":
+        # Kernels talk to the server over Unix sockets instead of TCP ports on 127.0.0.1: a room's
+        # pool starts dozens of kernels at once, and two picking the same free port killed one
+        # ("Address already in use") and broke the page that took it. Windows has TCP only.
+        command.append("--KernelManager.transport=ipc")
     if pool_size > 0 or workshop_pool > 0:
         command += ["--preheat_kernel=True", f"--pool_size={max(pool_size, 1)}"]
     if workshop_pool > 0:
