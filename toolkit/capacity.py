@@ -26,9 +26,10 @@ MIB = 1024 * 1024
 KERNEL_MIB = 200
 #: Memory kept free for the server itself, the operating system and a browser on the same laptop.
 RESERVE_MIB = 3 * 1024
-#: Processor seconds one kernel needs to start and run the workshop dashboard (measured: 30
-#: kernels warmed in 87 s on 2 cores, so about 5.8 s of one core each).
-WARM_CORE_SECONDS = 5.8
+#: Processor seconds one kernel needs to start and run the workshop dashboard: pools of 16, 26
+#: and 37 kernels were warm after 40, 54 and 80 s on 2 cores (benchmarks/RESULTS.md), 4.2 to 5.0
+#: s of one core each.
+WARM_CORE_SECONDS = 4.5
 #: Warm kernels kept for each dashboard other than the workshop (the three tools and the board).
 OTHER_POOL = 1
 #: The other dashboards (the three tools and the facilitator's board).

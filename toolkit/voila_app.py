@@ -246,9 +246,9 @@ HASHED_NAME = re.compile(r"[./][0-9a-f]{16,}\.(?:js|css|woff2?|ttf|svg)$")
 #: Seconds a kernel's page may be gone (no websocket) before its kernel may be shut down to make
 #: room for a new page: long enough for a page to reconnect after the wifi drops for a moment.
 ORPHAN_GRACE_SECONDS = 120
-#: Seconds between two kernels started to refill a pool. A kernel takes about 5.8 s of one core
-#: to warm up (toolkit.capacity.WARM_CORE_SECONDS): one every 10 s keeps refilling to about half
-#: a core of a 2-core laptop, leaving the rest to the pages being served.
+#: Seconds between two kernels started to refill a pool. A kernel takes about 4.5 s of one core
+#: to warm up (toolkit.capacity.WARM_CORE_SECONDS): one every 10 s keeps refilling under half a
+#: core of a 2-core laptop, leaving the rest to the pages being served.
 REFILL_GAP_SECONDS = 10.0
 #: Seconds a refused participant's browser is told to wait before trying again (``Retry-After``).
 RETRY_AFTER_SECONDS = 30
