@@ -23,6 +23,7 @@ import tornado.httpserver
 import tornado.testing
 import tornado.web
 
+from tests import aio
 from toolkit import capacity, room, serve, voila_app
 from toolkit.capacity import KERNEL_MIB, MIB, RESERVE_MIB, RoomPlan, plan_room
 from toolkit.i18n import t
@@ -172,7 +173,7 @@ class PooledKernelManager(FakeKernelManager):
 
 
 def run(coroutine):
-    return asyncio.run(coroutine)
+    return aio.run(coroutine, timeout=60)
 
 
 def test_pools_count_warm_kernels_including_one_waiting_for_its_page():
@@ -384,8 +385,7 @@ def _serve_files(folder, requests: list[tuple[str, str, dict]]) -> list:
             server.stop()
         return answers
 
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:  # Playwright may hold this thread's loop
-        return pool.submit(asyncio.run, run()).result(timeout=60)
+    return aio.run(run(), timeout=60)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ against the real dashboards' widgets (no server), then two participants against 
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import json
 import os
@@ -35,6 +34,7 @@ from tornado.httpserver import HTTPServer
 from tornado.httputil import HTTPHeaders
 
 import toolkit
+from tests import aio
 from tests.browser.localhost import log_tail, voila
 from toolkit.serve import DASHBOARDS
 
@@ -337,7 +337,7 @@ def test_fetch_counts_bytes_as_sent_keeps_cookies_and_uses_its_cache(tmp_path):
             person.dispose()
         return first, second, bodies, echoed, person
 
-    first, second, bodies, echoed, person = asyncio.run(scenario())
+    first, second, bodies, echoed, person = aio.run(scenario())
     assert all(body.body[:2] == b"\x1f\x8b" for body in bodies), "the body is kept compressed, as on the wire"
     assert all(rc.decode_body(body.body, "gzip") == text for body in bodies)
     assert first.encodings == {"gzip": 2, "identity": 2} and first.requests == 4
@@ -600,7 +600,7 @@ def test_a_participant_opens_changes_and_leaves_as_a_page_does(control_answers, 
             server.stop()
         return person, load, changes
 
-    person, load, changes = asyncio.run(scenario())
+    person, load, changes = aio.run(scenario())
     assert not person.errors and not person.hung
     assert load.interactive_s is not None and load.protocol == rc.V1_PROTOCOL
     assert load.states_by_widget is not control_answers
@@ -645,7 +645,7 @@ def test_a_page_without_its_widget_output_is_blank_and_never_interactive():
             server.stop()
         return results
 
-    (result,) = asyncio.run(scenario())
+    (result,) = aio.run(scenario())
     (load,) = result.loads
     assert load.blank and load.interactive_s is None and load.widgets == 3, "the states came, the page shows nothing"
     assert result.changes == [], "nobody changes what they cannot see"
@@ -663,7 +663,7 @@ def test_two_participants_against_a_real_voila_server(tmp_path):
     shutil.copy(DASHBOARDS / driver.notebook, folder)  # only this dashboard: a pool of one kernel
     log_path = tmp_path / "voila.log"
     with voila(folder, pool_size=1, log_path=log_path, cwd=ROOT, start_timeout=60) as (base_url, _):
-        results = asyncio.run(rc.run_room(
+        results = aio.run(rc.run_room(
             f"{base_url}/voila/render/{driver.notebook}", 2, driver=driver, changes=2, window=1.0, think=0.2,
             reloads=1, timeouts=rc.Timeouts(page=60, states=60, change=30)))
     problems = [(r.index, r.errors, r.hung) for r in results if r.errors or r.hung]
