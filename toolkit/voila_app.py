@@ -145,6 +145,29 @@ def _text(key: str, lang: str, **params: object) -> str:
     return html.escape(t(key, lang=lang, **params), quote=True)
 
 
+def _page(lang: str, title: str, body: str) -> str:
+    """A whole page of StageTok's own (front door, room full): ``body`` inside the door's layout.
+
+    ``title`` and ``body`` are HTML already escaped by the caller.
+    """
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>{title}</title>
+<style>{_CSS}</style>
+</head>
+<body>
+<div class="door">
+{body}
+</div>
+</body>
+</html>
+"""
+
+
 def dashboard_url(card: DoorCard, base_url: str = "/") -> str:
     """The path that renders a card's dashboard with Voila (no query)."""
     return f"{base_url.rstrip('/')}/voila/render/{quote(card.dashboard)}.ipynb"
@@ -188,18 +211,7 @@ def front_door_html(lang: str = DEFAULT_LANGUAGE, *, token: str | None = None, b
         f'<p class="door-card-line">{_text(card.line, lang)}</p></a></li>'
         for card in TOOLS
     )
-    return f"""<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>{_text("door.title", lang)}</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<div class="door">
-<header>
+    return _page(lang, _text("door.title", lang), f"""<header>
 <nav class="door-languages" aria-label="{_text("app.language", lang)}">
 {switch}
 </nav>
@@ -217,11 +229,7 @@ def front_door_html(lang: str = DEFAULT_LANGUAGE, *, token: str | None = None, b
 <ul class="door-tools">
 {tools}
 </ul>
-</main>
-</div>
-</body>
-</html>
-"""
+</main>""")
 
 
 class FrontDoorHandler(JupyterHandler):
@@ -468,26 +476,11 @@ async def make_room(kernel_manager, capacity: int, log=None) -> bool:
 def full_room_html(lang: str, capacity: int) -> str:
     """The page a participant gets when the room is full: what happened and what to do, no script."""
     lang = door_language(lang)
-    return f"""<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>{_text("door.full.title", lang)}</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<div class="door">
-<main>
+    return _page(lang, _text("door.full.title", lang), f"""<main>
 <h1>{_text("door.full.title", lang)}</h1>
 <p class="door-tagline">{_text("door.full.text", lang, capacity=format_int(capacity, lang))}</p>
 <p class="door-tagline">{_text("door.full.action", lang)}</p>
-</main>
-</div>
-</body>
-</html>
-"""
+</main>""")
 
 
 def room_page_handler(base: type) -> type:
