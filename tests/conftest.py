@@ -62,18 +62,7 @@ def postgres_url(postgres):
     Every test gets a fresh schema (``search_path`` in the connection string), so the store
     creates its tables anew, as in a new database, and tests never see each other's rows.
     """
-    import secrets
+    from tests.postgres_server import fresh_schema
 
-    import psycopg
-    from psycopg import sql
-    from psycopg.conninfo import make_conninfo
-
-    schema = f"test_{secrets.token_hex(6)}"
-    with psycopg.connect(postgres.url(), autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
-    yield make_conninfo(postgres.url(), options=f"-c search_path={schema}")
-    with psycopg.connect(postgres.url(), autocommit=True) as admin:
-        # end what a test left connected (a worker killed mid-transaction is ended by the server itself)
-        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                      "AND pid <> pg_backend_pid() AND application_name = 'stagetok'")
-        admin.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
+    with fresh_schema(postgres, "test") as url:
+        yield url

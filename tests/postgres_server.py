@@ -172,3 +172,28 @@ class PostgresServer:
                     return
             time.sleep(0.05)
         raise TimeoutError(f"PostgreSQL still listens on port {self.port}")
+
+
+@contextlib.contextmanager
+def fresh_schema(server: PostgresServer, prefix: str):
+    """A connection string to a new, empty schema on ``server`` (``search_path``), dropped afterwards.
+
+    The store creates its tables in it as in a new database. Afterwards, whatever the store
+    left connected is ended first (a worker killed mid-transaction is ended by the server).
+    """
+    import secrets
+
+    import psycopg
+    from psycopg import sql
+    from psycopg.conninfo import make_conninfo
+
+    schema = f"{prefix}_{secrets.token_hex(6)}"
+    with psycopg.connect(server.url(), autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
+    try:
+        yield make_conninfo(server.url(), options=f"-c search_path={schema}")
+    finally:
+        with psycopg.connect(server.url(), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                          "AND pid <> pg_backend_pid() AND application_name = 'stagetok'")
+            admin.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))

@@ -17,7 +17,7 @@ import pytest
 
 from tests.browser.chromium import LAUNCH_ARGS, find_chromium
 from tests.browser.helpers import close_page
-from tests.browser.localhost import NON_LOCAL, VoilaError, is_local, log_tail, voila
+from tests.browser.localhost import VoilaError, is_local, log_tail, refuse_outside, voila
 from toolkit.serve import DASHBOARDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,6 +92,13 @@ class Dashboard:
     context: object = None
 
 
+def watch(page, info: Dashboard) -> None:
+    """Keep ``page`` on this computer and record on ``info`` its requests, errors and console."""
+    refuse_outside(page, info)
+    page.on("console", lambda message: info.console.append(f"{message.type}: {message.text}"))
+    page.on("requestfailed", lambda req: is_local(req.url) and info.local_failures.append(f"{req.url}: {req.failure}"))
+
+
 def _open(browser, server: VoilaServer, notebook: str = DASHBOARD, root: str = ".stagetok-hashtag-lab",
           query: str = "", context=None) -> Dashboard:
     context = context or browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
@@ -99,24 +106,7 @@ def _open(browser, server: VoilaServer, notebook: str = DASHBOARD, root: str = "
     page.set_default_timeout(ACTION_TIMEOUT)
     info = Dashboard(page=page, html="")
 
-    def refuse_non_local(route):
-        url = route.request.url
-        info.requested.append(url)
-        if is_local(url):
-            route.continue_()
-        else:
-            info.blocked.append(url)
-            route.abort()
-
-    def refuse_websocket(ws_route):
-        info.blocked.append(ws_route.url)
-        ws_route.close()
-
-    page.route("**/*", refuse_non_local)  # every request, so that ``requested`` lists them all
-    page.route_web_socket(NON_LOCAL, refuse_websocket)  # the kernel's own socket is local: not routed
-    page.on("pageerror", lambda error: info.page_errors.append(str(error)))
-    page.on("console", lambda message: info.console.append(f"{message.type}: {message.text}"))
-    page.on("requestfailed", lambda req: is_local(req.url) and info.local_failures.append(f"{req.url}: {req.failure}"))
+    watch(page, info)
 
     try:
         url = server.url_of(notebook) + (f"?{query}" if query else "")

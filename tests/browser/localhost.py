@@ -175,3 +175,29 @@ def voila(notebooks: Path | str, *, pool_size: int, log_path: Path, cwd: Path,
         yield base_url, process
     finally:
         stop_voila(process, timeout=stop_timeout)
+
+
+def refuse_outside(page, record) -> None:
+    """Let ``page`` reach only this computer, keeping on ``record`` what it asked and what was refused.
+
+    ``record`` has lists ``requested`` (every URL), ``blocked`` (refused: not for localhost,
+    websockets included) and ``page_errors`` (uncaught JavaScript errors). Every request is
+    routed, so that ``requested`` lists them all; Playwright turns the browser's cache off for
+    a page that routes.
+    """
+
+    def refuse_non_local(route):
+        record.requested.append(route.request.url)
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            record.blocked.append(route.request.url)
+            route.abort()
+
+    def refuse_websocket(ws_route):
+        record.blocked.append(ws_route.url)
+        ws_route.close()
+
+    page.route("**/*", refuse_non_local)
+    page.route_web_socket(NON_LOCAL, refuse_websocket)  # the kernel's own socket is local: not routed
+    page.on("pageerror", lambda error: record.page_errors.append(str(error)))

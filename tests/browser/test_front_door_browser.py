@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import PAGE_READY_TIMEOUT
 from tests.browser.helpers import assert_network_contained, close_page
-from tests.browser.localhost import NON_LOCAL, is_local
+from tests.browser.localhost import refuse_outside
 from toolkit.i18n import t
 from toolkit.voila_app import TOOLS
 
@@ -46,21 +46,7 @@ def opened(browser, server, *, viewport=DESKTOP, javascript=True, path="/"):
     page = context.new_page()
     door = Door(page)
 
-    def refuse_non_local(route):
-        door.requested.append(route.request.url)
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            door.blocked.append(route.request.url)
-            route.abort()
-
-    def refuse_websocket(ws_route):
-        door.blocked.append(ws_route.url)
-        ws_route.close()
-
-    page.route("**/*", refuse_non_local)
-    page.route_web_socket(NON_LOCAL, refuse_websocket)
-    page.on("pageerror", lambda error: door.page_errors.append(str(error)))
+    refuse_outside(page, door)
     try:
         response = page.goto(server.base_url + path)
         assert response is not None and response.status == 200, f"{path} answered {response and response.status}"

@@ -35,7 +35,7 @@ import psutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ACTION_TIMEOUT, PAGE_READY_TIMEOUT, Dashboard
+from tests.browser.conftest import ACTION_TIMEOUT, PAGE_READY_TIMEOUT, Dashboard, watch
 from tests.browser.helpers import (
     CHART_DRAWN_JS,
     assert_network_contained,
@@ -45,7 +45,8 @@ from tests.browser.helpers import (
     enter,
     posts_field,
 )
-from tests.browser.localhost import NON_LOCAL, free_port, http_status, is_local, log_tail
+from tests.browser.localhost import free_port, http_status, log_tail
+from tests.postgres_server import fresh_schema
 from toolkit import journey, room
 from toolkit.store import Store
 
@@ -179,18 +180,8 @@ def _readable(process: psutil.Process) -> bool:
 @pytest.fixture(scope="module")
 def room_database(postgres):
     """The room's database for this module: a schema of its own on the test run's PostgreSQL server."""
-    import psycopg
-    from psycopg import sql
-    from psycopg.conninfo import make_conninfo
-
-    schema = f"hub_{secrets.token_hex(6)}"
-    with psycopg.connect(postgres.url(), autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
-    yield make_conninfo(postgres.url(), options=f"-c search_path={schema}")
-    with psycopg.connect(postgres.url(), autocommit=True) as admin:
-        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                      "AND pid <> pg_backend_pid() AND application_name = 'stagetok'")
-        admin.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
+    with fresh_schema(postgres, "hub") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -240,23 +231,7 @@ def _watched(context) -> Dashboard:
     page.set_default_timeout(ACTION_TIMEOUT)
     info = Dashboard(page=page, html="", context=context)
 
-    def refuse_non_local(route):
-        info.requested.append(route.request.url)
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            info.blocked.append(route.request.url)
-            route.abort()
-
-    def refuse_websocket(ws_route):
-        info.blocked.append(ws_route.url)
-        ws_route.close()
-
-    page.route("**/*", refuse_non_local)
-    page.route_web_socket(NON_LOCAL, refuse_websocket)
-    page.on("pageerror", lambda error: info.page_errors.append(str(error)))
-    page.on("console", lambda message: info.console.append(f"{message.type}: {message.text}"))
-    page.on("requestfailed", lambda req: is_local(req.url) and info.local_failures.append(f"{req.url}: {req.failure}"))
+    watch(page, info)
     return info
 
 
