@@ -189,6 +189,6 @@ def test_the_participants_server_uses_stagetoks_page_template_and_no_mathjax_fro
     assert c.VoilaConfiguration.template == TEMPLATE
     assert (ROOT / "toolkit" / "share" / "voila" / "templates" / TEMPLATE / "index.html.j2").is_file()
     assert (c.VoilaConfiguration.strip_sources, c.VoilaConfiguration.show_tracebacks) == (True, False)
-    assert c.ServerApp.tornado_settings == {"mathjax_url": None, "mathjax_config": None}
+    assert c.ServerApp.tornado_settings == {"mathjax_url": None, "mathjax_config": None, "compress_response": True}
     assert c.MappingKernelManager.cull_idle_timeout == 900
     assert folder == ROOT / HUB.SINGLEUSER_CONFIG_DIR

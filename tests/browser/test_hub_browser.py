@@ -1,12 +1,10 @@
 """A real JupyterHub with the shipped configuration: three participants log in and each gets the workshop.
 
-The hub runs ``deploy/jupyterhub/jupyterhub_config.py`` as a deployment would (loaded with
-``load_subconfig``), and only what a server in a room would do differently is changed for this
-computer: processes of the test's own user for each participant (SimpleLocalProcessSpawner)
-instead of systemd units, a shared password instead of local accounts, free ports on
-localhost, the hub's database and cookie secret in a temporary folder. The room's database is
-a real PostgreSQL server (tests/postgres_server.py), handed to the hub in its environment like
-the facilitator's key digest, so the test sees them arrive in every participant's server.
+The hub (``tests/local_hub.py``) runs ``deploy/jupyterhub/jupyterhub_config.py`` as a deployment
+would, with only what this computer does differently changed: a local spawner, a shared
+password, free ports. The room's database is a real PostgreSQL server
+(tests/postgres_server.py), handed to the hub in its environment like the facilitator's key
+digest, so the test sees them arrive in every participant's server.
 
 Each participant logs in through the hub's login form in headless Chromium, with every
 request that is not for this computer refused, and lands on the workshop dashboard that
@@ -18,17 +16,14 @@ memory measured are recorded as test properties (``record_property``).
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 import os
 import re
 import secrets
-import signal
 import statistics
-import subprocess
-import sys
 import time
 import urllib.request
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
@@ -45,136 +40,19 @@ from tests.browser.helpers import (
     enter,
     posts_field,
 )
-from tests.browser.localhost import free_port, http_status, log_tail
+from tests.local_hub import ROOT, Hub, HubDidNotStart, start_hub
 from tests.postgres_server import fresh_schema
 from toolkit import journey, room
 from toolkit.store import Store
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-SHIPPED_CONFIG = ROOT / "deploy" / "jupyterhub" / "jupyterhub_config.py"
-BIN = Path(sys.executable).parent
 PARTICIPANTS = ("anouk", "bram", "chaima")
 PASSWORD = "room-password-" + secrets.token_hex(4)
 FACILITATOR_KEY = secrets.token_urlsafe(32)
 DASHBOARD_PATH = "voila/render/workshops/dashboards/workshop.ipynb"
 WORKSHOP = ".stagetok-workshop"
 CODE = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}$")
-#: Seconds for the hub to answer on /hub/health.
-HUB_START_TIMEOUT = 60
-#: Seconds for every process the hub started to be gone once it stopped.
-STOP_TIMEOUT = 30
-
-#: What this computer changes in the shipped configuration (see the module's description).
-TEST_CONFIG = """\
-c = get_config()  # noqa
-load_subconfig({shipped!r})
-
-c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
-c.JupyterHub.hub_bind_url = "http://127.0.0.1:{hub_port}"
-c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{proxy_api_port}"
-# The Python configurable-http-proxy passes each response on only once it is complete (it does not
-# stream) and gives up after 20 s by default: the spawn page's progress events, and a dashboard on
-# a busy machine, take longer. Node's proxy (TLJH uses Traefik, z2jh Node's proxy) streams them.
-c.ConfigurableHTTPProxy.command = [{proxy!r}, "--proxy-timeout=180000"]
-c.JupyterHub.db_url = "sqlite:///" + {folder!r} + "/jupyterhub.sqlite"
-c.JupyterHub.cookie_secret_file = {folder!r} + "/cookie_secret"
-c.JupyterHub.pid_file = {folder!r} + "/jupyterhub.pid"
-
-c.JupyterHub.authenticator_class = "shared-password"
-c.SharedPasswordAuthenticator.user_password = {password!r}
-c.Authenticator.allow_all = True
-
-c.JupyterHub.spawner_class = "simple"
-c.SimpleLocalProcessSpawner.home_dir_template = {folder!r} + "/home/{{username}}"
-c.Spawner.cmd = [{singleuser!r}]
-c.Spawner.args = ["--allow-root"]  # the test may run as root
-c.Spawner.environment["STAGETOK_DATA"] = {data!r}
-# Stop quickly: a Jupyter server and the idle culler ignore the first SIGINT (10 s by default).
-c.LocalProcessSpawner.interrupt_timeout = 1
-
-# The test reads the hub's REST API with a token of its own.
-c.JupyterHub.services = c.JupyterHub.services + [{{"name": "hub-test", "api_token": {token!r}}}]
-c.JupyterHub.load_roles = c.JupyterHub.load_roles + [{{
-    "name": "hub-test",
-    "scopes": ["list:users", "read:users", "read:servers", "admin:server_state"],
-    "services": ["hub-test"],
-}}]
-"""
-
-
-@dataclass
-class Hub:
-    """A running JupyterHub: its address, process, log, and what the test measured."""
-
-    base_url: str
-    process: subprocess.Popen
-    log_path: Path
-    token: str
-    database_url: str
-    started_seconds: float
-    #: (pid, create_time) of every process seen below the hub, to check that all of them stop.
-    seen: set[tuple[int, float]] = field(default_factory=set)
-    measured: dict[str, object] = field(default_factory=dict)
-
-    def api(self, path: str):
-        """GET the hub's REST API (no proxy, whatever the environment says)."""
-        request = urllib.request.Request(f"{self.base_url}/hub/api/{path}",
-                                         headers={"Authorization": f"token {self.token}"})
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        with opener.open(request, timeout=10) as response:
-            return json.load(response)
-
-    def log(self) -> str:
-        return log_tail(self.log_path, 12_000)
-
-    def descendants(self) -> list[psutil.Process]:
-        """Every process below the hub now (proxy, culler, participants' servers, their kernels)."""
-        try:
-            found = psutil.Process(self.process.pid).children(recursive=True)
-        except psutil.NoSuchProcess:
-            return []
-        for child in found:
-            with contextlib.suppress(psutil.Error):
-                self.seen.add((child.pid, child.create_time()))
-        return found
-
-    def stop(self) -> list[str]:
-        """Stop the hub (it stops the proxy, the culler and every participant's server); return what lived on."""
-        self.descendants()
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
-        deadline = time.monotonic() + STOP_TIMEOUT
-        alive = self._alive()
-        while alive and time.monotonic() < deadline:
-            time.sleep(0.2)
-            alive = self._alive()
-        for process in alive:  # never leave them behind, but report them
-            with contextlib.suppress(psutil.Error):
-                process.kill()
-        return [" ".join(process.cmdline()[:4]) for process in alive if _readable(process)]
-
-    def _alive(self) -> list[psutil.Process]:
-        alive = []
-        for pid, created in self.seen:
-            with contextlib.suppress(psutil.NoSuchProcess):
-                process = psutil.Process(pid)
-                if process.create_time() == created and process.status() != psutil.STATUS_ZOMBIE:
-                    alive.append(process)
-        return alive
-
-
-def _readable(process: psutil.Process) -> bool:
-    with contextlib.suppress(psutil.Error):
-        process.cmdline()
-        return True
-    return False
 
 
 @pytest.fixture(scope="module")
@@ -187,39 +65,12 @@ def room_database(postgres):
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory, room_database):
     """JupyterHub with the shipped configuration on free ports of localhost, stopped at the end."""
-    folder = tmp_path_factory.mktemp("hub")
-    data = folder / "workshop-data"
-    data.mkdir()
-    port, token = free_port(), secrets.token_hex(32)
-    config = folder / "jupyterhub_config.py"
-    config.write_text(TEST_CONFIG.format(
-        shipped=str(SHIPPED_CONFIG), port=port, hub_port=free_port(), proxy_api_port=free_port(),
-        proxy=str(BIN / "configurable-http-proxy"), singleuser=str(BIN / "jupyterhub-singleuser"),
-        folder=str(folder), data=str(data), password=PASSWORD, token=token,
-    ), encoding="utf-8")
-    # The hub's own environment: what a deployment sets for it (jupyterhub_config.py reads these).
-    env = {name: value for name, value in os.environ.items()
-           if not name.startswith(("STAGETOK_", "JUPYTER", "CONFIGPROXY_"))}
-    env.update({
-        "STAGETOK_PROJECT_DIR": str(ROOT),
-        "STAGETOK_DATABASE_URL": room_database,
-        room.FACILITATOR_HASH_ENV: room.key_digest(FACILITATOR_KEY),
-    })
-    log_path = folder / "jupyterhub.log"
-    started = time.monotonic()
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(config)], cwd=folder, env=env,
-                                   stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-    base_url = f"http://localhost:{port}"
-    running = Hub(base_url, process, log_path, token, room_database, started_seconds=0.0)
     try:
-        while http_status(f"http://127.0.0.1:{port}/hub/health") != 200:
-            if process.poll() is not None or time.monotonic() - started > HUB_START_TIMEOUT:
-                pytest.fail(f"JupyterHub did not start (exit code {process.poll()}).\nLog:\n{running.log()}",
-                            pytrace=False)
-            time.sleep(0.1)
-        running.started_seconds = time.monotonic() - started
+        running = start_hub(tmp_path_factory.mktemp("hub"), database_url=room_database, password=PASSWORD,
+                            token=secrets.token_hex(32), facilitator_digest=room.key_digest(FACILITATOR_KEY))
+    except HubDidNotStart as error:
+        pytest.fail(str(error), pytrace=False)
+    try:
         yield running
     finally:
         running.stop()
@@ -336,6 +187,38 @@ def test_the_hub_hands_the_room_to_every_participants_server_and_kernel(hub, par
         for environ in (process.environ(), kernel.environ()):
             assert {key: environ.get(key) for key in expected} == expected, name
             assert FACILITATOR_KEY not in environ.values(), "only the key's digest reaches the participants"
+
+
+def _listening_port(pid: int) -> int:
+    (port,) = {c.laddr.port for c in psutil.Process(pid).net_connections(kind="tcp") if c.status == psutil.CONN_LISTEN}
+    return port
+
+
+def test_each_participants_server_compresses_the_pages_scripts(hub, participants):
+    # The Python proxy of this test unpacks what it passes on; Node's proxy and Traefik do not,
+    # so what counts is what the participant's own server sends. Asked as the page asked,
+    # with the page's own cookies, straight from the server.
+    name = PARTICIPANTS[0]
+    info = participants[name]
+    scripts = [url for url in info.requested if f"/user/{name}/voila/" in url and url.split("?")[0].endswith(".js")]
+    assert scripts, f"the page loaded no scripts from {name}'s server: {info.requested[:5]}"
+    port = _listening_port(_servers(hub)[name]["state"]["pid"])
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in info.context.cookies())
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    sizes = {}
+    for url in scripts[:3]:
+        direct = f"http://127.0.0.1:{port}/" + url.split("://", 1)[1].split("/", 1)[1]
+        answers = {}
+        for encoding in ("gzip", "identity"):
+            request = urllib.request.Request(direct, headers={"Accept-Encoding": encoding, "Cookie": cookies})
+            with opener.open(request, timeout=30) as response:
+                answers[encoding] = (response.headers.get("Content-Encoding"), response.read())
+        assert answers["gzip"][0] == "gzip", direct
+        assert answers["identity"][0] is None
+        assert gzip.decompress(answers["gzip"][1]) == answers["identity"][1]
+        sizes[direct.rsplit("/", 1)[1]] = (len(answers["gzip"][1]), len(answers["identity"][1]))
+    assert sum(packed for packed, _ in sizes.values()) < sum(plain for _, plain in sizes.values()) / 2, sizes
+    hub.measured["script_bytes_gzip_plain"] = sizes
 
 
 def test_teams_work_in_their_dashboards_and_reach_the_rooms_database(hub, participants):

@@ -17,7 +17,10 @@ c.VoilaConfiguration.show_tracebacks = False
 # Inside a Jupyter server Voila's page asks cdnjs.cloudflare.com for MathJax unless the server
 # says where MathJax is; saying "nowhere" (None, as the standalone Voila does) keeps it off.
 # No dashboard shows formulas.
-c.ServerApp.tornado_settings = {"mathjax_url": None, "mathjax_config": None}
+# compress_response: the server gzips its answers (the page's 5 MB of JavaScript is about 1.4 MB
+# compressed). A Jupyter server hands these settings to Tornado when it builds its application,
+# so this works here (a standalone Voila applies them too late; toolkit/voila_app.py compresses there).
+c.ServerApp.tornado_settings = {"mathjax_url": None, "mathjax_config": None, "compress_response": True}
 
 # Kernels idle for 15 minutes with no page connected are stopped (a page closed without shutting
 # its kernel down), as toolkit/serve.py does for `make start`; an open page keeps its kernel.
