@@ -61,6 +61,7 @@ import json
 import os
 import platform
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -81,8 +82,10 @@ sys.path.insert(0, str(ROOT))
 import room_clients  # noqa: E402
 from room_clients import DRIVERS, Driver, Manifest, Timeouts, room_summary, run_room  # noqa: E402
 
+from tests import local_hub  # noqa: E402
 from tests.browser.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
 from tests.browser.localhost import free_port, http_status, is_local, log_tail, stop_voila  # noqa: E402
+from tests.postgres_server import PostgresServer  # noqa: E402
 from toolkit import capacity  # noqa: E402
 from toolkit.serve import DASHBOARDS, use_data_folder, voila_command  # noqa: E402
 
@@ -313,21 +316,23 @@ async def _launch(playwright, executable: str):
     return await playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS, headless=True, proxy=proxy)
 
 
-async def _new_context(browser, driver: Driver):
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+async def _new_context(browser, driver: Driver, headers: dict[str, str] | None = None):
+    # headers: e.g. a participant's token for their own server behind JupyterHub
+    context = await browser.new_context(viewport={"width": 1280, "height": 900}, extra_http_headers=headers or {})
     await context.add_init_script(INSTRUMENT.replace("__ROOT__", json.dumps("." + driver.root_class))
                                   .replace("BLANK_AFTER_MS", str(BLANK_AFTER_MS)))
     return context
 
 
-async def record_page(executable: str, url: str, driver: Driver, timeout_s: float) -> tuple[Manifest, dict]:
+async def record_page(executable: str, url: str, driver: Driver, timeout_s: float,
+                      headers: dict[str, str] | None = None) -> tuple[Manifest, dict]:
     """One real page load (fresh browser) and a second one in the same browser: the manifest and their figures."""
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
         browser = await _launch(playwright, executable)
         try:
-            context = await _new_context(browser, driver)
+            context = await _new_context(browser, driver, headers)
             first = await BrowserPage.open(context, driver)
             times = await first.load(url, timeout_s)
             round_trip = await first.change()
@@ -348,10 +353,10 @@ async def record_page(executable: str, url: str, driver: Driver, timeout_s: floa
 
 
 async def chromium_sample(browser, url: str, driver: Driver, delay: float, timeout_s: float,
-                          screenshot: Path | None = None) -> dict:
+                          screenshot: Path | None = None, headers: dict[str, str] | None = None) -> dict:
     """The room's real page: arrives after ``delay`` s, is visible, makes one change (a screenshot if it fails)."""
     await asyncio.sleep(delay)
-    context = await _new_context(browser, driver)
+    context = await _new_context(browser, driver, headers)
     page = await BrowserPage.open(context, driver)
     result: dict = {"arrival_s": delay}
     try:
@@ -442,8 +447,15 @@ class Sampler(threading.Thread):
         values = {"load_1min": os.getloadavg()[0]}
         if self.server is not None:
             with contextlib.suppress(psutil.Error):
-                values["server_rss_mb"] = self.server.memory_info().rss / 2**20
                 kernels = kernel_processes(self.server)
+                # the server, and on a hub its proxy, culler and every participant's Jupyter server
+                others = [self.server, *(p for p in self.server.children(recursive=True)
+                                         if p.pid not in {k.pid for k in kernels})]
+                server_rss = 0
+                for process in others:
+                    with contextlib.suppress(psutil.Error):
+                        server_rss += process.memory_info().rss
+                values["server_rss_mb"] = server_rss / 2**20
                 rss = 0
                 for kernel in kernels:
                     with contextlib.suppress(psutil.Error):
@@ -499,9 +511,15 @@ def foreign_voila_processes() -> int:
 
 # --------------------------------------------------------------------------- one room
 
-async def room(url: str, participants: int, driver: Driver, manifest: Manifest | None, args,
-               executable: str | None, server_pid: int | None) -> dict:
-    """Run one room against ``url``: the participants and (with a browser) the Chromium sample."""
+async def room(url: str | list[str], participants: int, driver: Driver, manifest: Manifest | list[Manifest] | None,
+               args, executable: str | None, server_pid: int | None, *, headers: list[dict] | None = None,
+               arrive=None, sample_url: str | None = None, sample_headers: dict | None = None,
+               subprotocols: tuple[str, ...] = (room_clients.V1_PROTOCOL,)) -> dict:
+    """Run one room against ``url``: the participants and (with a browser) the Chromium sample.
+
+    On a hub, ``url``, ``manifest`` and ``headers`` are one per participant, ``arrive`` starts a
+    participant's own server, and the Chromium sample opens ``sample_url`` with ``sample_headers``.
+    """
     sampler = Sampler(server_pid)
     load_before = os.getloadavg()
     timeouts = Timeouts(page=args.timeout, states=args.timeout, change=ROUND_TRIP_TIMEOUT)
@@ -517,11 +535,13 @@ async def room(url: str, participants: int, driver: Driver, manifest: Manifest |
     started = time.monotonic()
     try:
         screenshot = args.work / f"chromium-n{participants}.png"
-        sample = (asyncio.ensure_future(chromium_sample(browser, url, driver, args.window / 2, args.timeout, screenshot))
+        sample = (asyncio.ensure_future(chromium_sample(browser, sample_url or url, driver, args.window / 2,
+                                                        args.timeout, screenshot, sample_headers))
                   if browser else None)
         results = await run_room(url, participants, driver=driver, changes=args.changes, window=args.window,
                                  think=args.think, manifest=manifest, reloads=min(args.reloads, participants),
-                                 timeouts=timeouts, log=log if args.verbose else None)
+                                 timeouts=timeouts, log=log if args.verbose else None, headers=headers,
+                                 arrive=arrive, subprotocols=subprotocols)
         sample_result = await sample if sample else None
     finally:
         duration = time.monotonic() - started
@@ -633,6 +653,94 @@ def run_remote(args, driver: Driver, executable: str | None) -> tuple[list[dict]
     return rows, recording
 
 
+#: What the room test's own token may do on the hub: add the participants, start their servers,
+#: give each a token for their own server (as logging in gives a cookie), read their state.
+HUB_SCOPES = (*local_hub.READ_SCOPES, "admin:users", "servers", "tokens")
+#: The Python configurable-http-proxy (the local hub's; deployments use Node's proxy or Traefik)
+#: passes a client's binary WebSocket frames on as text, which Jupyter's v1 kernel protocol
+#: cannot read: through it the clients speak the JSON text protocol, as a page does when the
+#: server does not agree to v1.
+HUB_SUBPROTOCOLS: tuple[str, ...] = ()
+#: Seconds between two looks at whether a participant's server is ready.
+SPAWN_POLL = 0.5
+
+
+def start_server(hub: local_hub.Hub, name: str, timeout: float) -> float:
+    """Start ``name``'s server through the hub's REST API, as logging in does; seconds until it is ready."""
+    started = time.monotonic()
+    hub.api(f"users/{name}/server", "POST", {})
+    while time.monotonic() - started < timeout:
+        server = hub.api(f"users/{name}").get("servers", {}).get("")
+        if server and server.get("ready"):
+            return time.monotonic() - started
+        if server is None and time.monotonic() - started > 5:
+            raise RuntimeError(f"the hub stopped starting {name}'s server")
+        time.sleep(SPAWN_POLL)
+    raise TimeoutError(f"{name}'s server was not ready within {timeout:.0f} s")
+
+
+def run_hub(args, driver: Driver, executable: str | None, work: Path) -> tuple[list[dict], dict | None]:
+    """Every N through a local JupyterHub with the shipped configuration (``tests/local_hub.py``).
+
+    Each participant has an account and a token for their own server; on arriving, their
+    server is started through the hub's REST API (as logging in does) and, once it is ready,
+    the participant opens the dashboard in it through the hub's proxy. Time to interactive
+    counts from the arrival. The room's database is a PostgreSQL server of the run's own. With
+    a browser, one more account's page is recorded first (the manifest, moved to each
+    participant's path) and another's is the room's Chromium sample, its server started
+    before the room.
+    """
+    rows, recording = [], None
+    for n in args.participants:
+        row, recording = hub_room(args, driver, executable, work, n)
+        log(f"N={n}: done in {row['duration_s']:.0f} s")
+        rows.append(row)
+    return rows, recording
+
+
+def hub_room(args, driver: Driver, executable: str | None, work: Path, n: int) -> tuple[dict, dict | None]:
+    """One room of ``n`` participants through a fresh local JupyterHub (see :func:`run_hub`)."""
+    path = f"voila/render/{DASHBOARDS.relative_to(ROOT).as_posix()}/{driver.notebook}"
+    names = [f"deelnemer-{i + 1:02d}" for i in range(n)]
+    extra = ["opname", "steekproef"] if executable else []
+    recording = None
+    with PostgresServer() as database:
+        log(f"N={n}: starting JupyterHub (the room's database on PostgreSQL, port {database.port})")
+        hub = local_hub.start_hub(work / f"hub-n{n}", database_url=database.url(),
+                                  password=secrets.token_urlsafe(12), token=secrets.token_hex(32), scopes=HUB_SCOPES)
+
+        def url_of(name: str) -> str:
+            return f"{hub.base_url}/user/{name}/{path}"
+
+        async def arrive(i: int) -> None:
+            await asyncio.to_thread(start_server, hub, names[i], args.timeout)
+
+        try:
+            hub.api("users", "POST", {"usernames": names + extra})
+            auth = {name: {"Authorization": "token " + hub.api(f"users/{name}/tokens", "POST", {
+                "note": "room test", "expires_in": 4 * 3600})["token"]} for name in names + extra}
+            manifests = None
+            if executable:
+                start_server(hub, "opname", args.timeout)
+                log(f"N={n}: recording a real page load through the hub")
+                manifest, recording = asyncio.run(record_page(executable, url_of("opname"), driver, args.timeout,
+                                                              auth["opname"]))
+                hub.api("users/opname/server", "DELETE")
+                manifests = [manifest.moved("/user/opname/", f"/user/{name}/") for name in names]
+                start_server(hub, "steekproef", args.timeout)
+            log(f"N={n}: {n} participants arrive over {args.window:g} s; each server starts on arrival")
+            row = asyncio.run(room([url_of(name) for name in names], n, driver, manifests, args, executable,
+                                   hub.process.pid, headers=[auth[name] for name in names], arrive=arrive,
+                                   sample_url=url_of("steekproef") if executable else None,
+                                   sample_headers=auth.get("steekproef"), subprotocols=HUB_SUBPROTOCOLS))
+            row.update(warmup_s=None, hub_start_s=hub.started_seconds, log=str(hub.log_path),
+                       log_problems=log_problems(hub.log_path), iopub_timeouts=log_count(hub.log_path, IOPUB_TIMEOUT))
+        finally:
+            left = hub.stop()
+        row["left_running"] = left
+    return row, recording
+
+
 # --------------------------------------------------------------------------- report
 
 def _s(value, digits: int = 1) -> str:
@@ -649,6 +757,12 @@ def _mb(value) -> str:
 
 def _n(value) -> str:
     return "–" if value is None else f"{value:g}"
+
+
+def _interactive(s: dict) -> dict:
+    """Time to interactive: from arriving when participants had to wait for a server of their own (hub)."""
+    arrive = s.get("arrive_s") or {}
+    return s["from_arrival_s"] if arrive.get("n") else s["interactive_s"]
 
 
 def markdown_table(rows: list[dict]) -> str:
@@ -675,7 +789,7 @@ def markdown_table(rows: list[dict]) -> str:
         kernels = "–" if not peak["kernels"] else f"{peak['kernels_rss_mb']:.0f} ({peak['kernels']})"
         cells = [
             str(row["participants"]), _s(row.get("warmup_s")),
-            _spread(s["interactive_s"]) + (f" ({s['not_interactive']} never)" if s["not_interactive"] else ""),
+            _spread(_interactive(s)) + (f" ({s['not_interactive']} never)" if s["not_interactive"] else ""),
             _spread(s["change_s"], 2), f"{s['changes_answered']} / {s['changes_sent']}",
             f"{s['errors']} / {s['hung']} / {s['blank']} / {s['turned_away']}",
             f"{_mb(first['http_bytes'])}, {_n(first['requests'])}",
@@ -718,7 +832,9 @@ def machine(args) -> dict:
 
 
 def heading(args, driver: Driver) -> str:
-    if args.url:
+    if args.hub:
+        where = "through a local JupyterHub (a Jupyter server of one's own per participant, started on arrival)"
+    elif args.url:
         where = f"the server at {urlsplit(args.url).netloc}"
     elif args.room_sized:
         where = f"pools sized as make room PARTICIPANTS=N (--pool {args.pool})"
@@ -756,7 +872,13 @@ def notes(args, driver: Driver, rows: list[dict], recording: dict | None, info: 
     for row in rows:
         s = row["summary"]
         sample = row.get("sample") or {}
-        extra = [f"HTML received after {_spread(s['page_s'])} s and widget states after {_spread(s['states_s'])} s "
+        extra = []
+        if (s.get("arrive_s") or {}).get("n"):
+            extra.append(f"own Jupyter server ready {_spread(s['arrive_s'])} s after arriving, then the page "
+                         f"interactive after {_spread(s['interactive_s'])} s (both in the interactive column)")
+        if row.get("left_running"):
+            extra.append(f"processes left running after the hub stopped: {row['left_running']}")
+        extra += [f"HTML received after {_spread(s['page_s'])} s and widget states after {_spread(s['states_s'])} s "
                  f"(median / p95 / max); kernel's echo of a change after {_spread(s['echo_s'], 2)} s",
                  f"widget states asked widget by widget (ipywidgets' fallback when the control comm takes over 4 s): "
                  f"{s.get('states_by_widget', 0)} of {s['participants']} participants"
@@ -806,6 +928,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="size each server for its N as 'make room PARTICIPANTS=N' does (the workshop's pool)")
     parser.add_argument("--quick", action="store_true", help="10 participants only")
     parser.add_argument("--url", help="drive this dashboard URL of a running server instead of starting one")
+    parser.add_argument("--hub", action="store_true",
+                        help="through a local JupyterHub with deploy/jupyterhub's configuration (one server each)")
     parser.add_argument("--changes", type=int, default=10, help="changes per participant (default 10)")
     parser.add_argument("--think", type=float, default=1.0, help="seconds between a participant's changes")
     parser.add_argument("--window", type=float, default=10.0, help="seconds over which the participants arrive")
@@ -837,7 +961,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     work = args.work = Path(tempfile.mkdtemp(prefix="stagetok-room-"))
     try:
-        if args.url:
+        if args.hub:
+            rows, recording = run_hub(args, driver, executable, work)
+        elif args.url:
             rows, recording = run_remote(args, driver, executable)
         else:
             rows, recording = run_local(args, driver, executable, work)

@@ -51,7 +51,7 @@ import time
 import uuid
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -289,6 +289,14 @@ class Manifest:
     def to_json(self) -> dict:
         """The manifest as a JSON-ready dict."""
         return {"boot": list(self.boot), "late": list(self.late)}
+
+    def moved(self, old_prefix: str, new_prefix: str) -> Manifest:
+        """The same files under another base path, e.g. from ``/user/a/`` to ``/user/b/`` on JupyterHub."""
+        def move(paths: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(new_prefix + path[len(old_prefix):] if path.startswith(old_prefix) else path
+                         for path in paths)
+
+        return Manifest(move(self.boot), move(self.late))
 
     @classmethod
     def from_json(cls, data: dict) -> Manifest:
@@ -911,11 +919,20 @@ class Participant:
         When a wait counts as hung.
     connections : int
         Parallel HTTP requests (a browser opens six per host).
+    headers : dict, optional
+        Sent with every request and the WebSocket's opening, e.g. ``Authorization: token ...``
+        for a participant's own server behind JupyterHub (which ignores ``?token=`` on pages).
+    subprotocols : sequence of str
+        The kernel WebSocket protocols offered, as JupyterLab's page offers them; empty for
+        Jupyter's older JSON text protocol only (for a proxy that does not pass binary frames on).
     """
 
     def __init__(self, url: str, index: int = 0, *, driver: Driver | None = None, manifest: Manifest | None = None,
-                 timeouts: Timeouts | None = None, connections: int = BROWSER_CONNECTIONS):
+                 timeouts: Timeouts | None = None, connections: int = BROWSER_CONNECTIONS,
+                 headers: dict[str, str] | None = None, subprotocols: Sequence[str] = (V1_PROTOCOL,)):
         self.url = url
+        self.headers = dict(headers or {})
+        self.subprotocols = list(subprotocols)
         self.index = index
         self.driver = driver
         self.manifest = manifest
@@ -968,7 +985,8 @@ class Participant:
         if cacheable and method == "GET" and self.cache.fresh(url):
             load.from_cache += 1
             return None
-        request_headers = {"Accept-Encoding": ACCEPT_ENCODING, **self._cookie_header(), **(headers or {})}
+        request_headers = {"Accept-Encoding": ACCEPT_ENCODING, **self.headers, **self._cookie_header(),
+                           **(headers or {})}
         if cacheable and method == "GET":
             request_headers.update(self.cache.validators(url))
         request = HTTPRequest(url, method=method, body=body, headers=request_headers, decompress_response=False,
@@ -1071,11 +1089,11 @@ class Participant:
         ws_url = urlunsplit((scheme, parts.netloc, parts.path + "/channels",
                              urlencode({"session_id": self._session}), ""))
         origin = urlunsplit((parts.scheme, parts.netloc, "", "", ""))
-        request = HTTPRequest(ws_url, headers={**self._cookie_header(), "Origin": origin},
+        request = HTTPRequest(ws_url, headers={**self.headers, **self._cookie_header(), "Origin": origin},
                               connect_timeout=self.timeouts.connect, request_timeout=self.timeouts.connect)
         try:
             # Offering permessage-deflate as a browser does (the server decides whether to use it).
-            self._socket = await websocket_connect(request, subprotocols=[V1_PROTOCOL], ping_interval=None,
+            self._socket = await websocket_connect(request, subprotocols=self.subprotocols or None, ping_interval=None,
                                                    max_message_size=1 << 30, compression_options={})
         except Exception as error:  # noqa: BLE001 - counted
             if "Timeout" in str(error):
@@ -1324,6 +1342,8 @@ class ParticipantResult:
     ws_bytes: int
     turned_away: int = 0
     ws_wire_bytes: int = 0
+    #: Seconds from arriving to opening the page (e.g. a server of one's own starting), or None.
+    arrive_s: float | None = None
 
     def to_json(self) -> dict:
         """A JSON-ready dict (change states left out)."""
@@ -1333,10 +1353,13 @@ class ParticipantResult:
         return data
 
 
-async def run_room(url: str, participants: int, *, driver: Driver | None, changes: int = 10,
-                   window: float = 10.0, think: float = 1.0, manifest: Manifest | None = None,
+async def run_room(url: str | Sequence[str], participants: int, *, driver: Driver | None, changes: int = 10,
+                   window: float = 10.0, think: float = 1.0, manifest: Manifest | Sequence[Manifest] | None = None,
                    reloads: int = 0, timeouts: Timeouts | None = None,
-                   log: Callable[[str], None] | None = None) -> list[ParticipantResult]:
+                   log: Callable[[str], None] | None = None,
+                   headers: Sequence[dict[str, str]] | None = None,
+                   arrive: Callable[[int], Awaitable[None]] | None = None,
+                   subprotocols: Sequence[str] = (V1_PROTOCOL,)) -> list[ParticipantResult]:
     """Run a room: ``participants`` arrive spread evenly over ``window`` seconds, then each changes.
 
     Every participant opens the dashboard, waits until it is interactive, makes ``changes``
@@ -1344,14 +1367,38 @@ async def run_room(url: str, participants: int, *, driver: Driver | None, change
     all leave (Voila's beacon, socket closed) and the first ``reloads`` participants open the
     dashboard a second time with what their cache kept, and leave again.
 
+    Parameters
+    ----------
+    url : str or sequence of str
+        The dashboard's URL, or one per participant (each their own server, as on JupyterHub).
+    manifest : Manifest or sequence of Manifest, optional
+        The static files a page loads (see :class:`Participant`), or one manifest per participant.
+    headers : sequence of dict, optional
+        Extra request headers per participant (see :class:`Participant`).
+    arrive : coroutine function, optional
+        Awaited with the participant's index when they arrive, before the page is opened
+        (e.g. starting their own server); its duration is the result's ``arrive_s`` and counts
+        in the time to interactive. If it raises, the participant records the error and stops.
+    subprotocols : sequence of str
+        The kernel WebSocket protocols every participant offers (see :class:`Participant`).
+
     Returns
     -------
     list of ParticipantResult
         One per participant, in arrival order.
     """
     log = log or (lambda message: None)
-    people = [Participant(url, i, driver=driver, manifest=manifest, timeouts=timeouts) for i in range(participants)]
+    urls = [url] * participants if isinstance(url, str) else list(url)
+    extra = list(headers) if headers is not None else [{}] * participants
+    manifests = [manifest] * participants if manifest is None or isinstance(manifest, Manifest) else list(manifest)
+    if not len(urls) == len(extra) == len(manifests) == participants:
+        raise ValueError(f"{participants} participants need as many URLs, headers and manifests, "
+                         f"not {len(urls)}, {len(extra)} and {len(manifests)}")
+    people = [Participant(urls[i], i, driver=driver, manifest=manifests[i], timeouts=timeouts, headers=extra[i],
+                          subprotocols=subprotocols)
+              for i in range(participants)]
     arrivals = [window * i / participants for i in range(participants)]
+    arrived: dict[int, float] = {}
     start = time.monotonic()
 
     async def visit(person: Participant, arrival: float) -> None:
@@ -1362,6 +1409,15 @@ async def run_room(url: str, participants: int, *, driver: Driver | None, change
             person.errors.append(f"unexpected: {type(error).__name__}: {error}")
 
     async def use(person: Participant) -> None:
+        if arrive is not None:
+            began = time.monotonic()
+            try:
+                await arrive(person.index)
+            except Exception as error:  # noqa: BLE001 - e.g. the server did not start: counted
+                person.errors.append(f"arriving: {type(error).__name__}: {error}")
+                log(f"participant {person.index + 1}: could not arrive ({error})")
+                return
+            arrived[person.index] = time.monotonic() - began
         load = await person.open()
         if load.interactive_s is None:
             why = "a blank page" if load.blank else (person.errors + person.hung)[-1:]
@@ -1386,7 +1442,8 @@ async def run_room(url: str, participants: int, *, driver: Driver | None, change
     for person in people:
         person.dispose()
     return [ParticipantResult(p.index, a, p.loads, p.changes, p.errors, p.hung, p.shutdowns, p.ws_bytes,
-                              p.turned_away, p.ws_wire_bytes) for p, a in zip(people, arrivals, strict=True)]
+                              p.turned_away, p.ws_wire_bytes, arrived.get(p.index))
+            for p, a in zip(people, arrivals, strict=True)]
 
 
 def room_summary(results: list[ParticipantResult]) -> dict:
@@ -1400,6 +1457,9 @@ def room_summary(results: list[ParticipantResult]) -> dict:
         "not_interactive": sum(1 for load in first if load.interactive_s is None),
         "blank": sum(1 for load in first if load.blank),
         "states_by_widget": sum(1 for load in first if load.states_by_widget),
+        "arrive_s": summary(r.arrive_s for r in results),
+        # from arriving (before the server of one's own started, on a hub) to interactive
+        "from_arrival_s": summary(_from_arrival(r) for r in results),
         "page_s": summary(load.page_s for load in first),
         "states_s": summary(load.states_s for load in first),
         "change_s": summary(delays),
@@ -1418,6 +1478,12 @@ def room_summary(results: list[ParticipantResult]) -> dict:
         "shutdown_statuses": dict(Counter(code for r in results for code in r.shutdowns)),
         "protocols": dict(Counter(load.protocol for load in first)),
     }
+
+
+def _from_arrival(result: ParticipantResult) -> float | None:
+    if result.arrive_s is None or not result.loads or result.loads[0].interactive_s is None:
+        return None
+    return result.arrive_s + result.loads[0].interactive_s
 
 
 def _load_summary(loads: list[PageLoad]) -> dict:

@@ -6,6 +6,7 @@ against the real dashboards' widgets (no server), then two participants against 
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 import os
@@ -314,6 +315,10 @@ def test_fetch_counts_bytes_as_sent_keeps_cookies_and_uses_its_cache(tmp_path):
         (tmp_path / name).write_bytes(text)
     ten_days_ago = time.time() - 10 * 86400
     os.utime(tmp_path / "old.js", (ten_days_ago, ten_days_ago))  # heuristically fresh for a day
+    # changed "now" as the server's clock says: no heuristic freshness at all (a second between
+    # the file's time and the answer's Date would make it fresh for a tenth of a second)
+    in_a_minute = time.time() + 60
+    os.utime(tmp_path / "new.js", (in_a_minute, in_a_minute))
 
     async def scenario():
         app = web.Application([(r"/static/(.*)", web.StaticFileHandler, {"path": str(tmp_path)}),
@@ -510,11 +515,23 @@ FAKE_PAGE = """<html><head><script src="/static/app.js"></script></head><body>
  {"model_id": "root"}}}</script></body></html>"""
 
 
-class _Kernel(websocket.WebSocketHandler):
-    """A kernel's channels socket (v1 protocol, through jupyter_server's own codec) that answers as ipywidgets does."""
+#: Moves the fake page's slider one up and waits for the chart, as the reach explorer's driver does.
+FAKE_DRIVER = rc.Driver("fake", "x.ipynb", "root", "the slider", lambda page: page.find("IntSliderModel")[0],
+                        lambda page, model_id, i, who: {"value": page.states[model_id]["value"] + 1},
+                        rc.DRIVERS["reach"].answered)
 
-    def initialize(self, answer_control: bool, heard: list):
+
+class _Kernel(websocket.WebSocketHandler):
+    """A kernel's channels socket that answers as ipywidgets does, through jupyter_server's own codecs.
+
+    The v1 protocol when the client offers it, else Jupyter's older JSON protocol (binary
+    frames only for messages with buffers).
+    """
+
+    def initialize(self, answer_control: bool, heard: list, authorizations: list | None = None):
         self.answer_control, self.heard = answer_control, heard
+        if authorizations is not None:
+            authorizations.append(("websocket", self.request.headers.get("Authorization")))
 
     def select_subprotocol(self, subprotocols):
         return rc.V1_PROTOCOL if rc.V1_PROTOCOL in subprotocols else None
@@ -522,12 +539,21 @@ class _Kernel(websocket.WebSocketHandler):
     def send(self, channel, msg_type, parent, content, buffers=()):
         header = {"msg_id": os.urandom(8).hex(), "msg_type": msg_type, "session": "kernel", "username": "",
                   "version": "5.3", "date": "2026-11-28T12:00:00.000000Z"}
+        if self.selected_subprotocol != rc.V1_PROTOCOL:
+            msg = {"channel": channel, "header": header, "parent_header": parent, "metadata": {},
+                   "content": content, "buffers": list(buffers)}
+            self.write_message(serialize_binary_message(msg) if buffers else json.dumps(msg), binary=bool(buffers))
+            return
         parts = [json.dumps(part).encode() for part in (header, parent, {}, content)]
         self.write_message(serialize_msg_to_ws_v1([*parts, *buffers], channel), binary=True)
 
     def on_message(self, frame):
-        channel, parts = deserialize_msg_from_ws_v1(frame)
-        header, content = json.loads(parts[0]), json.loads(parts[3])
+        if self.selected_subprotocol != rc.V1_PROTOCOL:
+            msg = json.loads(frame) if isinstance(frame, str) else deserialize_binary_message(frame)
+            channel, header, content = msg["channel"], msg["header"], msg["content"]
+        else:
+            channel, parts = deserialize_msg_from_ws_v1(frame)
+            header, content = json.loads(parts[0]), json.loads(parts[3])
         kind, data = header["msg_type"], content.get("data") or {}
         self.heard.append((channel, kind, data.get("method") or content.get("target_name")))
         self.send("iopub", "status", header, {"execution_state": "busy"})
@@ -555,10 +581,12 @@ class _Kernel(websocket.WebSocketHandler):
 
 
 class _Text(web.RequestHandler):
-    def initialize(self, body: str, status: int = 200, heard: list | None = None):
-        self.body, self.status, self.heard = body, status, heard
+    def initialize(self, body: str, status: int = 200, heard: list | None = None, authorizations: list | None = None):
+        self.body, self.status, self.heard, self.authorizations = body, status, heard, authorizations
 
     def get(self):
+        if self.authorizations is not None:
+            self.authorizations.append((self.request.path, self.request.headers.get("Authorization")))
         self.finish(self.body)
 
     def post(self):
@@ -571,9 +599,7 @@ class _Text(web.RequestHandler):
 def test_a_participant_opens_changes_and_leaves_as_a_page_does(control_answers, monkeypatch):
     monkeypatch.setattr(rc, "CONTROL_TIMEOUT", 0.3)  # ipywidgets waits 4 s before asking widget by widget
     heard, beacons = [], []
-    driver = rc.Driver("fake", "x.ipynb", "root", "the slider", lambda page: page.find("IntSliderModel")[0],
-                       lambda page, model_id, i, who: {"value": page.states[model_id]["value"] + 1},
-                       rc.DRIVERS["reach"].answered)
+    driver = FAKE_DRIVER
 
     async def scenario():
         app = web.Application([
@@ -651,6 +677,75 @@ def test_a_page_without_its_widget_output_is_blank_and_never_interactive():
     assert result.changes == [], "nobody changes what they cannot see"
     summary = rc.room_summary([result])
     assert summary["blank"] == 1 and summary["not_interactive"] == 1 and summary["interactive_s"]["n"] == 0
+
+
+def test_a_room_of_servers_of_their_own_each_with_its_token_and_its_arrival():
+    """As on JupyterHub: a URL, a manifest and a token per participant; their server starts on arriving."""
+    heard, authorizations, arrived = [], [], []
+
+    async def arrive(i):
+        arrived.append(i)
+        if i == 2:
+            raise RuntimeError("the server did not start")
+        await asyncio.sleep(0.2)
+
+    async def scenario():
+        routes = []
+        for who in ("a", "b", "c"):
+            base = f"/user/{who}"
+            routes += [
+                (rf"{base}/voila/render/x.ipynb", _Text, {
+                    "body": FAKE_PAGE.replace('"baseUrl": "/"', f'"baseUrl": "{base}/"'),
+                    "authorizations": authorizations}),
+                (rf"{base}/static/late.js", _Text, {"body": "var late = 1;", "authorizations": authorizations}),
+                (rf"{base}/api/kernels/k1", _Text, {"body": '{"id": "k1"}', "authorizations": authorizations}),
+                (rf"{base}/api/kernels/k1/channels", _Kernel,
+                 {"answer_control": True, "heard": heard, "authorizations": authorizations}),
+            ]
+        routes += [(r"/static/app.js", _Text, {"body": "var app = 1;"}),
+                   (r"/voila/labextensions/ext/static/entry.1.js", _Text, {"body": "var ext = 1;"})]
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = HTTPServer(web.Application(routes))
+        server.listen(port, "127.0.0.1")
+        recorded = rc.Manifest(late=("/user/rec/static/late.js",))
+        try:
+            return await rc.run_room(
+                [f"http://127.0.0.1:{port}/user/{who}/voila/render/x.ipynb" for who in "abc"], 3,
+                driver=FAKE_DRIVER, changes=1, window=0, think=0,
+                manifest=[recorded.moved("/user/rec/", f"/user/{who}/") for who in "abc"],
+                headers=[{"Authorization": f"token {who}-token"} for who in "abc"], arrive=arrive, subprotocols=())
+        finally:
+            server.stop()
+
+    results = aio.run(scenario())
+    assert sorted(arrived) == [0, 1, 2]
+    a, b, c = results
+    assert c.errors == ["arriving: RuntimeError: the server did not start"] and c.loads == [] and c.arrive_s is None
+    for result in (a, b):
+        assert not result.errors and not result.hung, (result.errors, result.hung)
+        (load,) = result.loads
+        assert load.protocol == "" and load.interactive_s is not None, "the JSON protocol, when v1 is not offered"
+        assert 0.2 <= result.arrive_s < 5
+        assert len(result.changes) == 1 and result.changes[0].answered
+    asked = {(path, token) for path, token in authorizations}
+    for who in "ab":
+        for path in ("voila/render/x.ipynb", "static/late.js", "api/kernels/k1"):
+            assert (f"/user/{who}/{path}", f"token {who}-token") in asked
+        assert ("websocket", f"token {who}-token") in asked
+    assert all(token != "token c-token" for _, token in asked), "who did not arrive asked nothing"
+    summary = rc.room_summary(results)
+    assert summary["arrive_s"]["n"] == 2 and summary["from_arrival_s"]["n"] == 2
+    assert summary["from_arrival_s"]["max"] == max(r.arrive_s + r.loads[0].interactive_s for r in (a, b))
+    with pytest.raises(ValueError, match="as many URLs"):
+        aio.run(rc.run_room(["http://127.0.0.1:1/x"], 2, driver=None))
+
+
+def test_a_manifest_moves_to_another_participants_path_and_leaves_other_paths():
+    manifest = rc.Manifest(("/user/rec/voila/static/a.js", "/static/b.js"), ("/user/rec/voila/c.woff",))
+    moved = manifest.moved("/user/rec/", "/user/anouk/")
+    assert moved == rc.Manifest(("/user/anouk/voila/static/a.js", "/static/b.js"), ("/user/anouk/voila/c.woff",))
 
 
 # --- one small room against a real server ----------------------------------------------------------------------
