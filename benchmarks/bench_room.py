@@ -6,6 +6,14 @@ Run from the repository root:
     .venv/bin/python benchmarks/bench_room.py                      # 10, 20 and 30 participants (~10 min)
     .venv/bin/python benchmarks/bench_room.py --dashboard workshop --participants 20 --pool 4
     .venv/bin/python benchmarks/bench_room.py --url 'http://host:8866/voila/render/reach_explorer.ipynb?token=...'
+    .venv/bin/python benchmarks/bench_room.py --hub --dashboard workshop --participants 10   # through JupyterHub
+
+With ``--hub`` each N runs through a local JupyterHub with deploy/jupyterhub's configuration
+(``tests/local_hub.py``, the hub test's): every participant has an account, and on arriving
+their own Jupyter server is started through the hub's REST API, as logging in does; the time to
+interactive counts from the arrival. See :func:`run_hub`. With ``--room-sized`` and a
+single-tool dashboard, that dashboard is served alone with the pool ``make room`` would give
+the workshop for N.
 
 For each number of participants N:
 
@@ -617,14 +625,21 @@ def run_local(args, driver: Driver, executable: str | None, work: Path) -> tuple
         log(f"the page loads {recording['first']['files']} files; {recording['manifest_files']} after its HTML")
     rows = []
     for n in args.participants:
-        sized = n if args.room_sized else 0
-        with server(args.pool, work, f"n{n}", sized) as (base_url, process, log_path, started, options):
+        sized, pool, notebooks = (n if args.room_sized else 0), args.pool, DASHBOARDS
+        if sized and driver.notebook != capacity.WORKSHOP_NOTEBOOK:
+            # make room sizes the workshop's pool only; a single-tool dashboard gets that pool
+            # (as if the room used it instead of the workshop), served alone
+            pool = capacity.plan_room(n, psutil.virtual_memory().available, psutil.cpu_count() or 1).workshop_pool
+            sized, notebooks = 0, work / "alone"
+            notebooks.mkdir(exist_ok=True)
+            shutil.copy(DASHBOARDS / driver.notebook, notebooks)
+        with server(pool, work, f"n{n}", sized, notebooks) as (base_url, process, log_path, started, options):
             log(f"N={n}: server on {base_url} ({options}); waiting for the pool to be warm")
-            warm, told = wait_warm(process.pid, args.pool, log_path, started)
+            warm, told = wait_warm(process.pid, pool, log_path, started)
             log(f"N={n}: warm after {warm:.0f} s ({told}); {n} participants arrive over {args.window:g} s")
             url = f"{base_url}/voila/render/{driver.notebook}"
             row = asyncio.run(room(url, n, driver, manifest, args, executable, process.pid))
-            row.update(warmup_s=warm, warm_told=told, server_options=options, log_problems=log_problems(log_path),
+            row.update(warmup_s=warm, warm_told=told, server_options={**options, "pool_size": pool}, log_problems=log_problems(log_path),
                        iopub_timeouts=log_count(log_path, IOPUB_TIMEOUT), log=str(log_path),
                        pooled=pooled_kernels(log_path))
         log(f"N={n}: done in {row['duration_s']:.0f} s")
@@ -836,6 +851,8 @@ def heading(args, driver: Driver) -> str:
         where = "through a local JupyterHub (a Jupyter server of one's own per participant, started on arrival)"
     elif args.url:
         where = f"the server at {urlsplit(args.url).netloc}"
+    elif args.room_sized and driver.notebook != capacity.WORKSHOP_NOTEBOOK:
+        where = "served alone with the pool make room PARTICIPANTS=N gives the workshop"
     elif args.room_sized:
         where = f"pools sized as make room PARTICIPANTS=N (--pool {args.pool})"
     else:
