@@ -15,7 +15,7 @@ from toolkit.advocacy import KIND_KEYS, KINDS, MAX_LINES, MAX_WEEKS, ROLE_KEYS, 
 from toolkit.charts import LOCALES
 from toolkit.charts.advocacy import KIND_COLOURS, balance_chart, calendar_chart
 from toolkit.i18n import TextError, format_int, format_percent
-from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
+from toolkit.widgets.common import ToolModel, ToolView, clear_chart, fixed_look, guarded, show_chart
 from toolkit.widgets.markup import escape, message_html
 
 #: The invented example's ideas: what the example garage could post, sorted, with their tone.
@@ -237,63 +237,59 @@ class RosterPlanner(ToolView):
         self.last_balance: alt.LayerChart | None = None
         self._relabelling = False
         self._drawn: tuple | None = None  # roster, start and language the results show
-        self._kinds_explained = widgets.HTML()
+        self._kinds_explained = fixed_look(widgets.HTML)
         # ideas: one row per idea, kept by position; only their values change on a redraw
         self._idea_rows: list[tuple[widgets.HTML, widgets.ToggleButtons]] = []
-        self._ideas_box = widgets.VBox()
-        self._ideas_summary = widgets.HTML()
-        self._idea_messages = widgets.HTML()
-        self._new_idea = self._describe(widgets.Text(continuous_update=False,
-                                                     layout=widgets.Layout(width="100%", max_width="520px")),
-                                        "advocacy.new_idea", "advocacy.new_idea_hint")
-        self._add_idea = self._text(widgets.Button(icon="plus", layout=widgets.Layout(width="auto")),
+        self._ideas_box = fixed_look(widgets.VBox)
+        self._ideas_summary = fixed_look(widgets.HTML)
+        self._idea_messages = fixed_look(widgets.HTML)
+        self._new_idea = self._input(widgets.Text, "advocacy.new_idea", "advocacy.new_idea_hint",
+                                     continuous_update=False, layout={"width": "100%", "max_width": "520px"})
+        self._add_idea = self._text(fixed_look(widgets.Button, icon="plus", layout={"width": "auto"}),
                                     "advocacy.add_idea", "description")
         self._add_idea.on_click(self._on_add_idea)
         self._new_idea.observe(self._on_add_idea, "value")
-        self._idea_add_messages = widgets.HTML()
+        self._idea_add_messages = fixed_look(widgets.HTML)
         # roster
-        self._start_field = self._link("start", self._describe(
-            widgets.Text(continuous_update=False, layout=widgets.Layout(width="320px")),
-            "advocacy.start", "advocacy.start_hint"), to_widget=self._start_text, action=self.model.set_start)
-        self._start_info = widgets.HTML()
-        self._start_messages = widgets.HTML()
-        text = widgets.Layout(width="100%", max_width="480px")
-        self._who = self._describe(widgets.Text(continuous_update=False, layout=text), "advocacy.who",
-                                   "advocacy.who_hint")
-        self._role = self._describe(widgets.ToggleButtons(style={"button_width": "auto"}), "advocacy.role")
-        self._kind = self._describe(widgets.ToggleButtons(options=[(self._t(KIND_KEYS[k][0]), k) for k in KINDS],
-                                                          style={"button_width": "auto"}), "advocacy.kind")
-        self._topic = self._describe(widgets.Combobox(ensure_option=False, continuous_update=False, layout=text),
-                                     "advocacy.topic", "advocacy.topic_hint")
-        self._every = self._describe(widgets.Dropdown(layout=widgets.Layout(width="320px")), "advocacy.every")
-        self._weeks = self._describe(widgets.IntRangeSlider(min=1, max=MAX_WEEKS, value=(1, 6), step=1,
-                                                            continuous_update=False,
-                                                            layout=widgets.Layout(width="480px")), "advocacy.weeks")
-        self._add_line = self._text(widgets.Button(icon="plus", button_style="primary",
-                                                   layout=widgets.Layout(width="auto")), "advocacy.add_line",
-                                    "description")
+        self._start_field = self._link("start", self._input(
+            widgets.Text, "advocacy.start", "advocacy.start_hint", continuous_update=False, layout={"width": "320px"}),
+            to_widget=self._start_text, action=self.model.set_start)
+        self._start_info = fixed_look(widgets.HTML)
+        self._start_messages = fixed_look(widgets.HTML)
+        text = {"width": "100%", "max_width": "480px"}
+        self._who = self._input(widgets.Text, "advocacy.who", "advocacy.who_hint", continuous_update=False, layout=text)
+        self._role = self._input(widgets.ToggleButtons, "advocacy.role", style={"button_width": "auto"})
+        self._kind = self._input(widgets.ToggleButtons, "advocacy.kind",
+                                 options=[(self._t(KIND_KEYS[k][0]), k) for k in KINDS], style={"button_width": "auto"})
+        self._topic = self._input(widgets.Combobox, "advocacy.topic", "advocacy.topic_hint", ensure_option=False,
+                                  continuous_update=False, layout=text)
+        self._every = self._input(widgets.Dropdown, "advocacy.every", layout={"width": "320px"})
+        self._weeks = self._input(widgets.IntRangeSlider, "advocacy.weeks", min=1, max=MAX_WEEKS, value=(1, 6), step=1,
+                                  continuous_update=False, layout={"width": "480px"})
+        self._add_line = self._text(fixed_look(widgets.Button, icon="plus", button_style="primary",
+                                               layout={"width": "auto"}), "advocacy.add_line", "description")
         self._add_line.on_click(self._on_add_line)
-        self._roster_messages = widgets.HTML()
+        self._roster_messages = fixed_look(widgets.HTML)
         self._line_rows: list[tuple[widgets.HTML, widgets.Button]] = []
-        self._lines_box = widgets.VBox()
+        self._lines_box = fixed_look(widgets.VBox)
         # results
-        self._calendar = widgets.Output(layout=widgets.Layout(min_height="40px"))
-        self._calendar_messages = widgets.HTML()
-        self._balance_text = widgets.HTML()
-        self._balance = widgets.Output(layout=widgets.Layout(min_height="40px"))
-        self._advice = widgets.HTML()
+        self._calendar = fixed_look(widgets.Output, layout={"min_height": "40px"})
+        self._calendar_messages = fixed_look(widgets.HTML)
+        self._balance_text = fixed_look(widgets.HTML)
+        self._balance = fixed_look(widgets.Output, layout={"min_height": "40px"})
+        self._advice = fixed_look(widgets.HTML)
         self._on_language_extra()
         self._lay_out(
             self._heading("advocacy.step_kinds"), self._kinds_explained,
-            self._heading("advocacy.step_ideas"), self._text(widgets.HTML(), "advocacy.ideas_hint", tag="p"),
+            self._heading("advocacy.step_ideas"), self._static_text("advocacy.ideas_hint", tag="p"),
             self._ideas_box, self._idea_messages, self._ideas_summary,
-            widgets.HBox([self._new_idea, self._add_idea], layout=widgets.Layout(align_items="center")),
+            fixed_look(widgets.HBox, [self._new_idea, self._add_idea], layout={"align_items": "center"}),
             self._idea_add_messages,
-            self._heading("advocacy.step_roster"), self._text(widgets.HTML(), "advocacy.roster_hint", tag="p"),
+            self._heading("advocacy.step_roster"), self._static_text("advocacy.roster_hint", tag="p"),
             self._start_field, self._start_info, self._start_messages,
-            self._text(widgets.HTML(), "advocacy.new_line", tag="b"),
+            self._static_text("advocacy.new_line", tag="b"),
             self._who, self._role, self._kind, self._topic, self._every, self._weeks,
-            widgets.HBox([self._add_line]), self._roster_messages, self._lines_box,
+            fixed_look(widgets.HBox, [self._add_line]), self._roster_messages, self._lines_box,
             self._heading("advocacy.step_calendar"), self._calendar_messages, self._calendar,
             self._heading("advocacy.step_balance"), self._balance_text, self._advice, self._balance,
         )
@@ -373,10 +369,10 @@ class RosterPlanner(ToolView):
         ideas = self.model.ideas
         while len(self._idea_rows) < len(ideas):
             index = len(self._idea_rows)
-            label = widgets.HTML(layout=widgets.Layout(flex="1 1 auto", min_width="0"))
-            chooser = widgets.ToggleButtons(options=[("\u2013", "")] + [(self._t(KIND_KEYS[k][0]), k) for k in KINDS],
-                                            value="", style={"button_width": "64px"},
-                                            layout=widgets.Layout(flex="0 0 auto"))
+            label = fixed_look(widgets.HTML, layout={"flex": "1 1 auto", "min_width": "0"})
+            chooser = fixed_look(widgets.ToggleButtons,
+                                 options=[("\u2013", "")] + [(self._t(KIND_KEYS[k][0]), k) for k in KINDS],
+                                 value="", style={"button_width": "64px"}, layout={"flex": "0 0 auto"})
             self._label_chooser(chooser)
             chooser.observe(functools.partial(self._on_idea_kind, index), "value")
             chooser.add_class("stagetok-idea-kind")
@@ -389,7 +385,7 @@ class RosterPlanner(ToolView):
                 chooser.value = idea.kind or ""
         finally:
             self._relabelling = False
-        rows = [widgets.HBox([chooser, label], layout=widgets.Layout(align_items="center"))
+        rows = [fixed_look(widgets.HBox, [chooser, label], layout={"align_items": "center"})
                 for label, chooser in self._idea_rows[:len(ideas)]]
         if len(self._ideas_box.children) != len(rows):
             self._ideas_box.children = rows
@@ -408,15 +404,15 @@ class RosterPlanner(ToolView):
         roster = self.model.roster
         while len(self._line_rows) < len(roster):
             index = len(self._line_rows)
-            label = widgets.HTML(layout=widgets.Layout(flex="1 1 auto", min_width="0"))
-            remove = widgets.Button(icon="trash", layout=widgets.Layout(width="auto", flex="0 0 auto"))
+            label = fixed_look(widgets.HTML, layout={"flex": "1 1 auto", "min_width": "0"})
+            remove = fixed_look(widgets.Button, icon="trash", layout={"width": "auto", "flex": "0 0 auto"})
             remove.on_click(functools.partial(self._on_remove_line, index))
             remove.add_class("stagetok-remove-line")
             self._line_rows.append((label, remove))
         for (label, remove), post in zip(self._line_rows, roster, strict=False):
             label.value = self._line_html(post)
             remove.description = self._t("advocacy.remove_line")
-        rows = [widgets.HBox([remove, label], layout=widgets.Layout(align_items="center"))
+        rows = [fixed_look(widgets.HBox, [remove, label], layout={"align_items": "center"})
                 for label, remove in self._line_rows[:len(roster)]]
         if len(self._lines_box.children) != len(rows):
             self._lines_box.children = rows

@@ -12,7 +12,7 @@ from toolkit import board, journey, room
 from toolkit.charts.board import room_hashtags_chart
 from toolkit.i18n import format_int
 from toolkit.store import Store, StoreError
-from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, later, show_chart
+from toolkit.widgets.common import ToolModel, ToolView, clear_chart, fixed_look, guarded, later, show_chart
 from toolkit.widgets.markup import download_html, escape
 
 log = logging.getLogger("toolkit.widgets")
@@ -128,37 +128,39 @@ class Board(ToolView):
         self._cards_made: dict[tuple, str] = {}  # (team code, sent at, language) -> the card's HTML
         self._chart_drawn: tuple | None = None  # (language, the hashtag counts) the chart shows
         self._address_shown: str | None = None
-        self._key = self._describe(widgets.Password(continuous_update=False, layout=widgets.Layout(width="320px")),
-                                   "board.key")
-        self._unlock = self._text(widgets.Button(button_style="primary", layout=widgets.Layout(width="auto")),
+        self._key = self._input(widgets.Password, "board.key", continuous_update=False, layout={"width": "320px"})
+        self._unlock = self._text(fixed_look(widgets.Button, button_style="primary", layout={"width": "auto"}),
                                   "board.unlock", "description")
-        self._key_messages = widgets.HTML()
-        self._lock = widgets.VBox([widgets.HBox([self._key, self._unlock]), self._key_messages])
-        self._address = widgets.HTML()
-        self._count = widgets.HTML()
-        self._chart = widgets.Output()
-        self._cards = widgets.HTML()
-        self._messages = widgets.HTML()
-        self._step = self._describe(widgets.Dropdown(layout=widgets.Layout(width="360px")), "board.step")
-        self._push = self._text(widgets.Button(icon="share", layout=widgets.Layout(width="auto")), "board.push",
+        self._key_messages = fixed_look(widgets.HTML)
+        # The lock, the room and the question before emptying it are shown and hidden: layouts of their own.
+        self._lock = widgets.VBox([fixed_look(widgets.HBox, [self._key, self._unlock]), self._key_messages])
+        self._address = fixed_look(widgets.HTML)
+        self._count = fixed_look(widgets.HTML)
+        self._chart = fixed_look(widgets.Output)
+        self._cards = fixed_look(widgets.HTML)
+        self._messages = fixed_look(widgets.HTML)
+        self._step = self._input(widgets.Dropdown, "board.step", layout={"width": "360px"})
+        self._push = self._text(fixed_look(widgets.Button, icon="share", layout={"width": "auto"}), "board.push",
                                 "description")
-        self._export = self._text(widgets.Button(icon="download", layout=widgets.Layout(width="auto")),
+        self._export = self._text(fixed_look(widgets.Button, icon="download", layout={"width": "auto"}),
                                   "board.export", "description")
-        self._links = widgets.HTML()
+        self._links = fixed_look(widgets.HTML)
         # Emptying the board asks once more first: a click by mistake would lose the room's work on screen.
-        self._clear = self._text(widgets.Button(icon="trash", layout=_BUTTON), "board.clear", "description")
-        self._clear_yes = self._text(widgets.Button(button_style="danger", layout=_BUTTON), "board.clear_yes",
-                                     "description")
-        self._clear_no = self._text(widgets.Button(layout=_BUTTON), "board.clear_no", "description")
-        self._clear_question = self._text(widgets.HTML(), "board.clear_question", tag="p")
-        self._confirm = widgets.VBox([self._clear_question, widgets.HBox([self._clear_yes, self._clear_no])],
+        self._clear = self._text(fixed_look(widgets.Button, icon="trash", layout=_BUTTON), "board.clear",
+                                 "description")
+        self._clear_yes = self._text(fixed_look(widgets.Button, button_style="danger", layout=_BUTTON),
+                                     "board.clear_yes", "description")
+        self._clear_no = self._text(fixed_look(widgets.Button, layout=_BUTTON), "board.clear_no", "description")
+        self._clear_question = self._static_text("board.clear_question", tag="p")
+        self._confirm = widgets.VBox([self._clear_question,
+                                      fixed_look(widgets.HBox, [self._clear_yes, self._clear_no])],
                                      layout=widgets.Layout(display="none"))
         self._room = widgets.VBox([
             self._address, self._count, self._heading("board.hashtags_heading"), self._chart,
             self._heading("board.cards_heading"), self._cards,
-            widgets.HBox([self._step, self._push], layout=widgets.Layout(align_items="center")),
-            widgets.HBox([self._export, self._links], layout=widgets.Layout(align_items="center")),
-            widgets.HBox([self._clear]), self._confirm,
+            fixed_look(widgets.HBox, [self._step, self._push], layout={"align_items": "center"}),
+            fixed_look(widgets.HBox, [self._export, self._links], layout={"align_items": "center"}),
+            fixed_look(widgets.HBox, [self._clear]), self._confirm,
             self._messages])
         self._lay_out(self._lock, self._room)
         self._unlock.on_click(self._on_unlock)

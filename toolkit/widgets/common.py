@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 import altair as alt
+import comm
 import ipywidgets as widgets
 import traitlets
 
@@ -71,14 +72,168 @@ def later(seconds: float, callback: Callable, *args) -> bool:
     return True
 
 
+# --- shared looks ------------------------------------------------------------------------------
+# ipywidgets gives every widget a Layout of its own, and most widgets a Style of their own, unless
+# one is passed in: each is a model the kernel opens with a message of its own and the page builds.
+# Most of a tool's widgets look like many others (the default look, "as wide as its text", "a
+# label 150px wide"), so those share one Layout or Style per distinct look, made once per kernel.
+
+#: The shared instances made so far: (how comms are made, class, traits) -> the instance.
+_SHARED: dict[tuple, widgets.Widget] = {}
+
+
+class SharedLookError(RuntimeError):
+    """Raised when a shared Layout or Style is changed: the change would reach every widget sharing it."""
+
+
+def _refuse_change(change) -> None:
+    look = change["owner"]
+    if getattr(look, "_putting_back", False):
+        return
+    look._putting_back = True
+    try:
+        setattr(look, change["name"], change["old"])  # the other widgets keep their look
+    finally:
+        look._putting_back = False
+    raise SharedLookError(
+        f"{type(look).__name__}.{change['name']} of a shared look was set to {change['new']!r}; a widget whose "
+        f"look changes needs a Layout or Style of its own (widgets.Layout(...), not shared_layout(...)).")
+
+
+def _retire(key: tuple) -> None:
+    """Close a shared look the way it can be: widgets made later get a new one.
+
+    The look itself stays open. Closing every widget of one view (or ``Widget.close_all``) would
+    otherwise take the look away from the widgets of other views that show it too.
+    """
+    _SHARED.pop(key, None)
+
+
+def _shared(look_class: type[widgets.Widget], traits: dict[str, object]) -> widgets.Widget:
+    traits = {name: value for name, value in traits.items() if value is not None}  # None is the default
+    unknown = sorted(set(traits) - set(look_class.class_trait_names()))
+    if unknown:
+        raise TypeError(f"{look_class.__name__} has no {', '.join(unknown)}")
+    # Per way of making comms: a kernel has one, and a page knows every model opened through it.
+    key = (comm.create_comm, look_class, tuple(sorted(traits.items())))
+    look = _SHARED.get(key)
+    if look is None:
+        look = _SHARED[key] = look_class(**traits)
+        look._shared_look = True
+        look.observe(_refuse_change, names=[name for name in look.keys if not name.startswith("_")])
+        look.close = functools.partial(_retire, key)
+    return look
+
+
+def _own_traits(look: widgets.Widget) -> dict[str, object]:
+    """The synced traits of ``look`` that differ from its class's defaults."""
+    return {name: getattr(look, name) for name in look.keys
+            if not name.startswith("_") and getattr(look, name) != look.trait_defaults(name)}
+
+
+def shared_layout(**traits: object) -> widgets.Layout:
+    """The one Layout with these traits that widgets of this kernel share (the default look without any).
+
+    A widget built with ``layout=shared_layout(width="auto")`` opens no Layout model of its own:
+    one model per distinct look instead of one per widget, which keeps a step's widget tree
+    (and the messages a page waits for while a step is built) small.
+
+    Parameters
+    ----------
+    **traits
+        Traits of :class:`ipywidgets.Layout` (``width="auto"``, ``flex="0 0 auto"``, ...); a trait
+        given as None is left at its default.
+
+    Returns
+    -------
+    ipywidgets.Layout
+        The same instance for the same traits, every time. Never change it: a widget whose layout
+        changes while the page is open (shown and hidden, a border that follows a value) gets a
+        ``widgets.Layout(...)`` of its own, or is given another shared layout. Setting a trait of a
+        shared layout puts the old value back and raises :class:`SharedLookError`. Closing it only
+        stops handing it out (widgets made later get a new one): it stays open for the widgets
+        that show it. Looks are kept per kernel (per ``comm.create_comm``, which a kernel sets
+        once), so a page knows every look its widgets use.
+    """
+    return _shared(widgets.Layout, traits)
+
+
+def shared_style(style_class: type[widgets.Widget], **traits: object) -> widgets.Widget:
+    """The one Style of ``style_class`` with these traits that widgets of this kernel share.
+
+    Every text, button, checkbox and slider of ipywidgets has a Style model next to its Layout;
+    like :func:`shared_layout`, this makes one per distinct look instead of one per widget.
+
+    Parameters
+    ----------
+    style_class : type
+        The widget's style class, as its ``style`` trait names it (``widgets.ButtonStyle`` for a
+        button; ipywidgets does not export every one, which is why :func:`fixed_look` looks it up).
+    **traits
+        The style's traits (``description_width="150px"``, ``button_width="auto"``, ...).
+
+    Returns
+    -------
+    ipywidgets.Style
+        The same instance for the same class and traits. Never change it (see :func:`shared_layout`).
+    """
+    return _shared(style_class, traits)
+
+
+def is_shared(look: widgets.Widget) -> bool:
+    """True when ``look`` is a shared Layout or Style (see :func:`shared_layout`), which must not change."""
+    return getattr(look, "_shared_look", False)
+
+
+def fixed_look(widget_class: type[widgets.Widget], *args, layout: dict | widgets.Layout | None = None,
+               style: dict | widgets.Widget | None = None, **kwargs) -> widgets.Widget:
+    """A widget whose look stays as it is made: its Layout and Style are shared ones.
+
+    Its value, description, options and CSS classes change as usual; only the look is shared
+    (see :func:`shared_layout` for why).
+
+    Parameters
+    ----------
+    widget_class : type
+        An ipywidgets class: ``widgets.HTML``, ``widgets.Button``, ``widgets.HBox``, ...
+    *args
+        Passed on to the class (a box's children, say).
+    layout : dict or ipywidgets.Layout, optional
+        The layout's traits (``{"width": "auto"}``), which give the shared layout with those
+        traits; a Layout instance is used as it is. The default look when not given.
+    style : dict or ipywidgets Style, optional
+        The style's traits, for the shared style of the widget's own style class; a Style
+        instance is used as it is. The default style when not given. Widgets without a style
+        (boxes, Output) take none.
+    **kwargs
+        The widget's other traits (``value``, ``description``, ``button_style``, ...).
+
+    Returns
+    -------
+    ipywidgets.Widget
+        The new widget.
+    """
+    if not isinstance(layout, widgets.Layout):
+        layout = shared_layout(**(layout or {}))
+    style_trait = widget_class.class_traits().get("style")
+    if style_trait is not None:
+        if style is None or isinstance(style, dict):
+            style = shared_style(style_trait.klass, **(style or {}))
+        kwargs["style"] = style
+    elif style is not None:
+        raise TypeError(f"{widget_class.__name__} has no style")
+    return widget_class(*args, layout=layout, **kwargs)
+
+
 def language_switch(value: str) -> widgets.ToggleButtons:
     """A small NL / EN switch."""
-    return widgets.ToggleButtons(
+    return fixed_look(
+        widgets.ToggleButtons,
         options=[(code.upper(), code) for code in LANGUAGES],
         value=value,
         tooltips=[t("app.language", lang=code) for code in LANGUAGES],
         style={"button_width": "48px"},
-        layout=widgets.Layout(width="auto"),
+        layout={"width": "auto"},
     )
 
 
@@ -199,9 +354,11 @@ class ToolView(widgets.VBox):
 
     The base also shows problem messages and has a place for the unexpected-error message. A
     subclass passes its model, declares its widgets, registers the texts that come from the
-    catalogue with :meth:`_text` (or :meth:`_heading`, :meth:`_describe`), links widget values
-    to model traits with :meth:`_link`, and puts what depends on results into :meth:`_render`,
-    which runs after every recalculation (``revision``) and every change of language.
+    catalogue with :meth:`_text` (or :meth:`_heading`, :meth:`_static_text`, :meth:`_describe`,
+    :meth:`_input`), links widget values to model traits with :meth:`_link`, and puts what
+    depends on results into :meth:`_render`, which runs after every recalculation
+    (``revision``) and every change of language. Widgets whose look never changes are made with
+    :func:`fixed_look`, so they share their Layout and Style models.
     """
 
     model: ToolModel
@@ -214,32 +371,31 @@ class ToolView(widgets.VBox):
     example_key = ""
 
     def __init__(self, model: ToolModel, **kwargs):
+        kwargs.setdefault("layout", shared_layout(max_width="960px"))
         super().__init__(**kwargs)
         self.model = model
         self._texts: list[tuple[widgets.Widget, str, str, str]] = []
-        self._general_messages = widgets.HTML()
+        self._general_messages = fixed_look(widgets.HTML)
         self._language = self._link("language", language_switch(model.language))
-        self._header = widgets.HBox(
-            [self._heading(self.title_key, level=2), self._language],
-            layout=widgets.Layout(justify_content="space-between", align_items="center"),
-        )
-        self._intro = self._text(widgets.HTML(), self.intro_key, tag="p") if self.intro_key else None
+        self._header = fixed_look(widgets.HBox, [self._heading(self.title_key, level=2), self._language],
+                                  layout={"justify_content": "space-between", "align_items": "center"})
+        self._intro = self._static_text(self.intro_key, tag="p") if self.intro_key else None
         self._readouts: list[tuple[widgets.Label, str, Callable]] = []
-        self._example_note = self._text(widgets.HTML(), self.example_key, tag="span") if self.example_key else None
+        self._example_note = self._static_text(self.example_key, tag="span") if self.example_key else None
         self._start_empty = self._text(
-            widgets.Button(icon="eraser",
-                           layout=widgets.Layout(width="auto", min_width="max-content", flex="0 0 auto")),
+            fixed_look(widgets.Button, icon="eraser",
+                       layout={"width": "auto", "min_width": "max-content", "flex": "0 0 auto"}),
             "app.start_empty", "description")
         self._start_empty.on_click(self._on_start_empty)
+        # Shown and hidden with the example: a layout of its own.
         self._example_bar = widgets.HBox(
-            [self._example_note or widgets.HTML(), self._start_empty],
+            [self._example_note or fixed_look(widgets.HTML), self._start_empty],
             layout=widgets.Layout(justify_content="space-between", align_items="center", padding="2px 8px",
                                   border_left="4px solid #e0a000", margin="4px 0"),
         )
         self._example_bar.add_class("stagetok-example")
         model.observe(self._on_example, "is_example")
         self._on_example()
-        self.layout.max_width = "960px"
         model.observe(self._on_language, "language")
         model.observe(self._on_revision, "revision")
         model.observe(self._on_problems, ["problems", "notice"])
@@ -282,22 +438,56 @@ class ToolView(widgets.VBox):
 
     def _heading(self, key: str, level: int = 3) -> widgets.HTML:
         """A heading (``h2``, ``h3``, ...) with the catalogue text ``key``."""
-        return self._text(widgets.HTML(), key, tag=f"h{level}")
+        return self._static_text(key, tag=f"h{level}")
+
+    def _static_text(self, key: str, tag: str = "p") -> widgets.HTML:
+        """The catalogue text ``key`` in an element ``tag`` (``p``, ``b``, ``div``), with the shared look."""
+        # Made with its text, so the page gets the widget in one message rather than two.
+        return self._text(fixed_look(widgets.HTML, value=self._catalogue_text(key, tag)), key, tag=tag)
 
     def _describe(self, widget: widgets.Widget, key: str, placeholder: str = "") -> widgets.Widget:
-        """Label an input with the catalogue text ``key`` (and optionally a placeholder key)."""
-        widget.style.description_width = self.label_width
+        """Label an input with the catalogue text ``key`` (and optionally a placeholder key).
+
+        The label is ``label_width`` wide. A widget with a shared style (:func:`fixed_look`) is
+        given the shared style of that width rather than having its style changed;
+        :meth:`_input` makes such a widget with the right style from the start.
+        """
+        style = widget.style
+        if style.description_width != self.label_width:
+            if is_shared(style):
+                traits = {**_own_traits(style), "description_width": self.label_width}
+                widget.style = shared_style(type(style), **traits)
+            else:
+                style.description_width = self.label_width
         self._text(widget, key, attribute="description")
         if placeholder:
             self._text(widget, placeholder, attribute="placeholder")
         return widget
 
-    def _set_text(self, widget, attribute: str, key: str, tag: str) -> None:
+    def _input(self, widget_class: type[widgets.Widget], key: str, placeholder: str = "", *,
+               layout: dict | widgets.Layout | None = None, style: dict | None = None, **kwargs) -> widgets.Widget:
+        """A labelled input of ``widget_class`` with a shared look (see :func:`fixed_look` and :meth:`_describe`).
+
+        ``layout`` and ``style`` are the traits of its look (the label width is added to the
+        style); ``kwargs`` are the widget's own traits (``continuous_update``, ``options``, ...).
+        """
+        texts = {"description": self._catalogue_text(key)}  # made with its texts: no second message
+        if placeholder:
+            texts["placeholder"] = self._catalogue_text(placeholder)
+        widget = fixed_look(widget_class, layout=layout, style={"description_width": self.label_width, **(style or {})},
+                            **texts, **kwargs)
+        return self._describe(widget, key, placeholder)
+
+    def _catalogue_text(self, key: str, tag: str = "") -> str:
+        """The catalogue text ``key`` in the model's language; with ``tag``, escaped in that HTML element."""
         text = t(key, lang=self.model.language)
         if tag:
             style = " style='margin:4px 0'" if tag == "h2" else ""
             text = f"<{tag}{style}>{escape(text)}</{tag}>"
-        setattr(widget, attribute, text)
+        return text
+
+    def _set_text(self, widget, attribute: str, key: str, tag: str) -> None:
+        setattr(widget, attribute, self._catalogue_text(key, tag))
 
     def _with_readout(self, widget: widgets.Widget, trait: str, fmt: Callable[[object, str], str]) -> widgets.HBox:
         """A slider with its value written the participant's way (``fmt(value, language)``).
@@ -306,11 +496,11 @@ class ToolView(widgets.VBox):
         and shows the model's value beside the slider instead (``1,5``, ``25 %``).
         """
         widget.readout = False
-        label = widgets.Label(layout=widgets.Layout(min_width="70px"))
+        label = fixed_look(widgets.Label, layout={"min_width": "70px"})
         self._readouts.append((label, trait, fmt))
         self.model.observe(lambda change: self._show_readouts(), trait)
         self._show_readouts()
-        return widgets.HBox([widget, label], layout=widgets.Layout(align_items="center"))
+        return fixed_look(widgets.HBox, [widget, label], layout={"align_items": "center"})
 
     def _show_readouts(self) -> None:
         for label, trait, fmt in self._readouts:
@@ -330,8 +520,11 @@ class ToolView(widgets.VBox):
         self.children = [*top, *children]
 
     def hide_language_switch(self) -> None:
-        """Hide the tool's own language switch, when a page around it has one (the workshop)."""
-        self._language.layout.display = "none"
+        """Hide the tool's own language switch, when a page around it has one (the workshop).
+
+        The switch's look is shared, so it is given the hidden look rather than changed.
+        """
+        self._language.layout = shared_layout(width="auto", display="none")
 
     def _t(self, key: str, **params) -> str:
         """The catalogue text ``key`` in the model's language."""

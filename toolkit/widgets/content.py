@@ -8,7 +8,7 @@ import traitlets
 from toolkit import content, examples, hashtags, workbook
 from toolkit.content import FORMATS, PROMPTS
 from toolkit.i18n import TextError
-from toolkit.widgets.common import ToolModel, ToolView, guarded
+from toolkit.widgets.common import ToolModel, ToolView, fixed_look, guarded
 from toolkit.widgets.markup import escape, message_html
 
 #: The invented example: a challenge of the example garage (see :mod:`toolkit.examples`).
@@ -198,55 +198,54 @@ class ChallengeDesigner(ToolView):
     def __init__(self, model: ChallengeDesignerModel | None = None, **kwargs):
         super().__init__(model or ChallengeDesignerModel(), **kwargs)
         self._relabelling = False
-        wide = widgets.Layout(width="100%", max_width="560px")
-        self._name = self._link("name", self._describe(
-            widgets.Text(continuous_update=False, layout=wide), "content.name", "content.name_hint"),
+        wide = {"width": "100%", "max_width": "560px"}
+        self._name = self._link("name", self._input(
+            widgets.Text, "content.name", "content.name_hint", continuous_update=False, layout=wide),
             action=self.model.set_name)
-        self._name_messages = widgets.HTML()
-        self._hashtag = self._link("hashtag", self._describe(
-            widgets.Text(continuous_update=False, layout=widgets.Layout(width="100%", max_width="400px")),
-            "content.hashtag", "content.hashtag_hint"), action=self.model.set_hashtag)
-        self._suggest = self._text(widgets.Button(icon="magic", layout=widgets.Layout(width="auto")),
+        self._name_messages = fixed_look(widgets.HTML)
+        self._hashtag = self._link("hashtag", self._input(
+            widgets.Text, "content.hashtag", "content.hashtag_hint", continuous_update=False,
+            layout={"width": "100%", "max_width": "400px"}), action=self.model.set_hashtag)
+        self._suggest = self._text(fixed_look(widgets.Button, icon="magic", layout={"width": "auto"}),
                                    "content.suggest_hashtag", "description")
         self._suggest.on_click(self._on_suggest)
-        self._hashtag_messages = widgets.HTML()
-        self._format = self._describe(widgets.Dropdown(layout=widgets.Layout(width="100%", max_width="400px")),
-                                      "content.format")
-        self._format_hint = widgets.HTML()
-        self._sound = self._link("sound", self._describe(
-            widgets.Text(continuous_update=False, layout=wide), "content.sound", "content.sound_hint"),
+        self._hashtag_messages = fixed_look(widgets.HTML)
+        self._format = self._input(widgets.Dropdown, "content.format", layout={"width": "100%", "max_width": "400px"})
+        self._format_hint = fixed_look(widgets.HTML)
+        self._sound = self._link("sound", self._input(
+            widgets.Text, "content.sound", "content.sound_hint", continuous_update=False, layout=wide),
             action=self.model.set_sound)
-        self._sound_messages = widgets.HTML()
-        self._starter = self._link("starter", self._describe(
-            widgets.Text(continuous_update=False, layout=wide), "content.starter", "content.starter_hint"),
+        self._sound_messages = fixed_look(widgets.HTML)
+        self._starter = self._link("starter", self._input(
+            widgets.Text, "content.starter", "content.starter_hint", continuous_update=False, layout=wide),
             action=self.model.set_starter)
-        self._starter_messages = widgets.HTML()
-        self._audience = widgets.ToggleButtons(style={"button_width": "auto"})
+        self._starter_messages = fixed_look(widgets.HTML)
+        self._audience = fixed_look(widgets.ToggleButtons, style={"button_width": "auto"})
         # The choices need their options (labels in the model's language) before they show a value.
         self._on_language_extra()
         traitlets.dlink((self.model, "format"), (self._format, "value"))
         self._format.observe(self._on_format, "value")
         traitlets.dlink((self.model, "audience"), (self._audience, "value"))
         self._audience.observe(self._on_audience, "value")
-        self._minors = widgets.HTML()
+        self._minors = fixed_look(widgets.HTML)
         self._prompts = []
         for index in range(PROMPTS):
-            field = self._describe(widgets.Text(continuous_update=False, layout=wide),
-                                   "content.prompt_1" if index == 0 else "content.prompt_2", "content.prompt_hint")
+            field = self._input(widgets.Text, "content.prompt_1" if index == 0 else "content.prompt_2",
+                                "content.prompt_hint", continuous_update=False, layout=wide)
             self._prompts.append(self._link(
                 "duet_prompts", field, to_widget=lambda prompts, index=index: prompts[index],
                 action=lambda value, index=index: self.model.set_prompt(index, value)))
-        self._prompt_messages = widgets.HTML()
-        self._prompt_warning = widgets.HTML()
-        self._preview = widgets.HTML()
+        self._prompt_messages = fixed_look(widgets.HTML)
+        self._prompt_warning = fixed_look(widgets.HTML)
+        self._preview = fixed_look(widgets.HTML)
         self._lay_out(
             self._heading("content.step_challenge"), self._name, self._name_messages,
-            widgets.HBox([self._hashtag, self._suggest], layout=widgets.Layout(align_items="center")),
+            fixed_look(widgets.HBox, [self._hashtag, self._suggest], layout={"align_items": "center"}),
             self._hashtag_messages, self._format, self._format_hint, self._sound, self._sound_messages,
             self._starter, self._starter_messages,
-            self._heading("content.step_audience"), self._text(widgets.HTML(), "content.audience_hint", tag="p"),
+            self._heading("content.step_audience"), self._static_text("content.audience_hint", tag="p"),
             self._audience, self._minors,
-            self._heading("content.step_duets"), self._text(widgets.HTML(), "content.duets_hint", tag="p"),
+            self._heading("content.step_duets"), self._static_text("content.duets_hint", tag="p"),
             *self._prompts, self._prompt_messages, self._prompt_warning,
             self._heading("content.step_preview"), self._preview,
         )

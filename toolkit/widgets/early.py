@@ -12,7 +12,7 @@ from toolkit import early, examples, workbook
 from toolkit.charts.early import field_chart
 from toolkit.early import HANDLE_MAX, MAX_EMPLOYERS, POSTING
 from toolkit.i18n import TextError, format_int
-from toolkit.widgets.common import ToolModel, ToolView, guarded, show_chart
+from toolkit.widgets.common import ToolModel, ToolView, fixed_look, guarded, show_chart
 from toolkit.widgets.markup import assumption_html, escape, message_html
 
 #: The invented example: the example garage's wished-for account name (``garagedevries``), not claimed yet.
@@ -176,40 +176,39 @@ class EarlyScan(ToolView):
         self.last_chart: alt.LayerChart | None = None
         self._drawn: tuple | None = None  # employers and language the chart shows
         self._relabelling = False
-        self._handle = self._link("handle", self._describe(
-            widgets.Text(continuous_update=False, layout=widgets.Layout(width="100%", max_width="420px")),
-            "early.handle", "early.handle_placeholder"),
+        self._handle = self._link("handle", self._input(
+            widgets.Text, "early.handle", "early.handle_placeholder", continuous_update=False,
+            layout={"width": "100%", "max_width": "420px"}),
             to_widget=lambda handle: f"@{handle}" if handle else "", action=self.model.set_handle)
         self._claimed = self._link("handle_claimed", self._text(
-            widgets.Checkbox(indent=False, layout=widgets.Layout(width="auto", margin="2px 0 2px 154px")),
+            fixed_look(widgets.Checkbox, indent=False, layout={"width": "auto", "margin": "2px 0 2px 154px"}),
             "early.claimed", "description"), action=self.model.set_claimed)
-        self._handle_messages = widgets.HTML()
-        self._handle_info = widgets.HTML()
+        self._handle_messages = fixed_look(widgets.HTML)
+        self._handle_info = fixed_look(widgets.HTML)
         # adding an employer: what the team types stays in the view until it is added
-        self._name = self._describe(widgets.Text(continuous_update=False,
-                                                 layout=widgets.Layout(width="100%", max_width="520px")),
-                                    "early.name", "early.name_placeholder")
-        self._posting = self._describe(widgets.Dropdown(layout=widgets.Layout(width="420px")), "early.posting")
-        self._add = self._text(widgets.Button(icon="plus", button_style="primary",
-                                              layout=widgets.Layout(width="auto", margin="2px 0 2px 154px")),
+        self._name = self._input(widgets.Text, "early.name", "early.name_placeholder", continuous_update=False,
+                                 layout={"width": "100%", "max_width": "520px"})
+        self._posting = self._input(widgets.Dropdown, "early.posting", layout={"width": "420px"})
+        self._add = self._text(fixed_look(widgets.Button, icon="plus", button_style="primary",
+                                          layout={"width": "auto", "margin": "2px 0 2px 154px"}),
                                "early.add", "description")
         self._add.on_click(self._on_add)
-        self._add_messages = widgets.HTML()
+        self._add_messages = fixed_look(widgets.HTML)
         # the list: one row per employer, kept by position; only their values change on a redraw
         self._rows: list[tuple[widgets.Dropdown, widgets.HTML, widgets.Button]] = []
-        self._rows_box = widgets.VBox()
-        self._list_count = widgets.HTML()
-        self._list_messages = widgets.HTML()
+        self._rows_box = fixed_look(widgets.VBox)
+        self._list_count = fixed_look(widgets.HTML)
+        self._list_messages = fixed_look(widgets.HTML)
         # the field
-        self._verdict = widgets.HTML()
-        self._chart = widgets.Output(layout=widgets.Layout(min_height="40px"))
-        self._why = self._text(widgets.HTML(), "early.why", tag="p")
-        self._rule = widgets.HTML()
+        self._verdict = fixed_look(widgets.HTML)
+        self._chart = fixed_look(widgets.Output, layout={"min_height": "40px"})
+        self._why = self._static_text("early.why", tag="p")
+        self._rule = fixed_look(widgets.HTML)
         self._on_language_extra()
         self._lay_out(
             self._heading("early.step_handle"), self._handle, self._claimed, self._handle_messages,
             self._handle_info,
-            self._heading("early.step_scan"), self._text(widgets.HTML(), "early.scan_hint", tag="p"),
+            self._heading("early.step_scan"), self._static_text("early.scan_hint", tag="p"),
             self._name, self._posting, self._add, self._add_messages,
             self._list_count, self._rows_box, self._list_messages,
             self._heading("early.step_field"), self._verdict, self._chart, self._why, self._rule,
@@ -286,12 +285,12 @@ class EarlyScan(ToolView):
         employers = self.model.employers
         while len(self._rows) < len(employers):
             index = len(self._rows)
-            chooser = widgets.Dropdown(options=self._posting_options(), value=employers[index].posting,
-                                       layout=widgets.Layout(width="260px", flex="0 0 auto"))
+            chooser = fixed_look(widgets.Dropdown, options=self._posting_options(), value=employers[index].posting,
+                                 layout={"width": "260px", "flex": "0 0 auto"})
             chooser.observe(functools.partial(self._on_row_posting, index), "value")
             chooser.add_class("stagetok-employer-posting")
-            label = widgets.HTML(layout=widgets.Layout(flex="1 1 auto", min_width="0"))
-            remove = widgets.Button(icon="trash", layout=widgets.Layout(width="auto", flex="0 0 auto"))
+            label = fixed_look(widgets.HTML, layout={"flex": "1 1 auto", "min_width": "0"})
+            remove = fixed_look(widgets.Button, icon="trash", layout={"width": "auto", "flex": "0 0 auto"})
             remove.on_click(functools.partial(self._on_remove, index))
             remove.add_class("stagetok-remove-employer")
             self._rows.append((chooser, label, remove))
@@ -304,7 +303,7 @@ class EarlyScan(ToolView):
                 remove.description = self._t("early.remove")
         finally:
             self._relabelling = False
-        rows = [widgets.HBox([chooser, label, remove], layout=widgets.Layout(align_items="center"))
+        rows = [fixed_look(widgets.HBox, [chooser, label, remove], layout={"align_items": "center"})
                 for chooser, label, remove in self._rows[:len(employers)]]
         if len(self._rows_box.children) != len(rows):
             self._rows_box.children = rows

@@ -12,7 +12,7 @@ import traitlets
 from toolkit import examples, hashtags, workbook
 from toolkit.charts import TIER_COLOURS, hashtag_mix_chart
 from toolkit.i18n import TextError, format_int
-from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
+from toolkit.widgets.common import ToolModel, ToolView, clear_chart, fixed_look, guarded, show_chart
 from toolkit.widgets.markup import assumption_html, escape, message_html
 
 #: A field longer than this is refused before any work is done (a pasted essay, say).
@@ -246,52 +246,53 @@ class HashtagLab(ToolView):
         self.last_chart: alt.Chart | None = None
         self._row_widgets: dict[str, tuple[widgets.Text, widgets.HTML]] = {}  # tag -> posts field, tier badge
         self._row_labels: dict[str, tuple[widgets.Label, widgets.Label, widgets.HTML]] = {}  # tag, kind, note
-        text_layout = widgets.Layout(width="100%", max_width="480px")
+        text_layout = {"width": "100%", "max_width": "480px"}
         self._company, self._profession, self._challenge = (
-            self._describe(widgets.Text(continuous_update=False, layout=text_layout), f"lab.{name}",
-                           placeholder=f"lab.{name}_placeholder")
+            self._input(widgets.Text, f"lab.{name}", placeholder=f"lab.{name}_placeholder", continuous_update=False,
+                        layout=text_layout)
             for name in ("company", "profession", "challenge"))
-        self._suggest = self._text(widgets.Button(button_style="primary", layout=widgets.Layout(width="auto")),
+        self._suggest = self._text(fixed_look(widgets.Button, button_style="primary", layout={"width": "auto"}),
                                    "lab.suggest", "description")
-        self._suggest_messages = widgets.HTML()
+        self._suggest_messages = fixed_look(widgets.HTML)
+        # shown once there are tags: a layout of its own
         self._table = widgets.GridBox(layout=widgets.Layout(
             grid_template_columns="minmax(180px, 2fr) minmax(90px, 1fr) 150px minmax(140px, 1fr) minmax(0, 3fr)",
             grid_gap="2px 8px", display="none"))
-        self._table_header = [self._text(widgets.HTML(), key, tag="b") for key in (
+        self._table_header = [self._static_text(key, tag="b") for key in (
             "lab.col_hashtag", "lab.col_kind", "lab.col_posts", "lab.col_tier", "lab.col_note")]
-        self._table_messages = widgets.HTML()
-        self._own_tag = self._describe(widgets.Text(continuous_update=False, layout=widgets.Layout(width="240px")),
-                                       "lab.own_tag", placeholder="lab.own_tag_placeholder")
-        self._add = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "lab.add", "description")
-        self._own_messages = widgets.HTML()
-        number = dict(min=1, max=10**12, layout=widgets.Layout(width="300px"))
-        self._sweet_spot = self._describe(widgets.BoundedIntText(**number), "lab.sweet_from")
-        self._overused = self._describe(widgets.BoundedIntText(**number), "lab.overused_from")
-        self._threshold_rule = widgets.HTML()
-        self._threshold_messages = widgets.HTML()
-        self._mix = widgets.HTML()
-        self._use_mix = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "lab.use_mix", "description")
+        self._table_messages = fixed_look(widgets.HTML)
+        self._own_tag = self._input(widgets.Text, "lab.own_tag", placeholder="lab.own_tag_placeholder",
+                                    continuous_update=False, layout={"width": "240px"})
+        self._add = self._text(fixed_look(widgets.Button, layout={"width": "auto"}), "lab.add", "description")
+        self._own_messages = fixed_look(widgets.HTML)
+        number = dict(min=1, max=10**12, layout={"width": "300px"})
+        self._sweet_spot = self._input(widgets.BoundedIntText, "lab.sweet_from", **number)
+        self._overused = self._input(widgets.BoundedIntText, "lab.overused_from", **number)
+        self._threshold_rule = fixed_look(widgets.HTML)
+        self._threshold_messages = fixed_look(widgets.HTML)
+        self._mix = fixed_look(widgets.HTML)
+        self._use_mix = self._text(fixed_look(widgets.Button, layout={"width": "auto"}), "lab.use_mix", "description")
         # TagsInput shows no description of its own: its label is a line above it.
-        self._chosen = widgets.TagsInput(allow_duplicates=False, layout=text_layout)
-        self._caption_text = self._describe(
-            widgets.Textarea(continuous_update=False,
-                             layout=widgets.Layout(width="100%", max_width="640px", height="90px")),
-            "lab.caption", placeholder="lab.caption_placeholder")
-        self._caption_stats = widgets.HTML()
-        self._caption_preview = widgets.HTML()
-        self._chart = widgets.Output(layout=widgets.Layout(min_height="60px"))
-        self._chart_messages = widgets.HTML()
+        self._chosen = fixed_look(widgets.TagsInput, allow_duplicates=False, layout=text_layout)
+        self._caption_text = self._input(widgets.Textarea, "lab.caption", placeholder="lab.caption_placeholder",
+                                         continuous_update=False,
+                                         layout={"width": "100%", "max_width": "640px", "height": "90px"})
+        self._caption_stats = fixed_look(widgets.HTML)
+        self._caption_preview = fixed_look(widgets.HTML)
+        self._chart = fixed_look(widgets.Output, layout={"min_height": "60px"})
+        self._chart_messages = fixed_look(widgets.HTML)
 
         self._lay_out(
             self._heading("lab.step1"), self._company, self._profession, self._challenge,
-            widgets.HBox([self._suggest]), self._suggest_messages,
+            fixed_look(widgets.HBox, [self._suggest]), self._suggest_messages,
             self._heading("lab.step2"), self._table, self._table_messages,
-            widgets.HBox([self._own_tag, self._add]), self._own_messages,
-            self._text(widgets.HTML(), "lab.thresholds", tag="b"),
-            widgets.HBox([self._sweet_spot, self._overused]), self._threshold_rule, self._threshold_messages,
+            fixed_look(widgets.HBox, [self._own_tag, self._add]), self._own_messages,
+            self._static_text("lab.thresholds", tag="b"),
+            fixed_look(widgets.HBox, [self._sweet_spot, self._overused]), self._threshold_rule,
+            self._threshold_messages,
             self._chart_messages, self._chart,
-            self._heading("lab.step3"), self._text(widgets.HTML(), "lab.mix", tag="b"), self._mix,
-            widgets.HBox([self._use_mix]), self._text(widgets.HTML(), "lab.chosen", tag="b"), self._chosen,
+            self._heading("lab.step3"), self._static_text("lab.mix", tag="b"), self._mix,
+            fixed_look(widgets.HBox, [self._use_mix]), self._static_text("lab.chosen", tag="b"), self._chosen,
             self._caption_text, self._caption_stats, self._caption_preview,
         )
 
@@ -394,11 +395,12 @@ class HashtagLab(ToolView):
                 posts_box, badge = self._row_widgets[tag]
                 tag_label, kind_label, note = self._row_labels[tag]
             else:
-                posts_box = widgets.Text(continuous_update=False, layout=widgets.Layout(width="140px"))
+                posts_box = fixed_look(widgets.Text, continuous_update=False, layout={"width": "140px"})
                 posts_box.observe(functools.partial(self._on_posts, tag), "value")
-                badge = widgets.HTML()
-                tag_label, kind_label = widgets.Label(tag), widgets.Label()  # a Label shows text, never HTML
-                note = widgets.HTML()
+                badge = fixed_look(widgets.HTML)
+                # a Label shows text, never HTML
+                tag_label, kind_label = fixed_look(widgets.Label, tag), fixed_look(widgets.Label)
+                note = fixed_look(widgets.HTML)
             count = posts.get(tag.casefold())
             # Show the model's count, but keep the team's own way of writing it ("12,5K"), and
             # keep a refused entry in view next to its message until the team corrects it.

@@ -12,7 +12,7 @@ from toolkit import examples, irony, workbook
 from toolkit.charts.irony import BAND_COLOURS, tone_chart
 from toolkit.i18n import TextError
 from toolkit.irony import DEFAULT_TONE, MAX_IDEA, TONE_MAX, TONE_MIN
-from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
+from toolkit.widgets.common import ToolModel, ToolView, clear_chart, fixed_look, guarded, show_chart
 from toolkit.widgets.markup import assumption_html, escape, message_html
 
 #: The invented example: three post ideas of the example garage, placed on the scale (not sorted yet).
@@ -157,25 +157,27 @@ class ToneScale(ToolView):
         super().__init__(model or ToneScaleModel(), **kwargs)
         self.last_chart: alt.LayerChart | None = None
         self._drawn: tuple | None = None  # ideas, examples shown and language the chart shows
-        self._examples = widgets.HTML()
-        self._why = widgets.HTML()
-        self._why_box = widgets.Accordion(children=[self._why], selected_index=None)
-        self._question = widgets.HTML()
+        self._examples = fixed_look(widgets.HTML)
+        self._why = fixed_look(widgets.HTML)
+        self._why_box = fixed_look(widgets.Accordion, children=[self._why], selected_index=None)
+        self._question = fixed_look(widgets.HTML)
         # one row per idea (and empty rows to write in), kept by position; only their values change
         self._rows: list[dict[str, widgets.Widget]] = []
-        self._rows_box = widgets.VBox()
-        self._ideas_messages = widgets.HTML()
+        self._rows_box = fixed_look(widgets.VBox)
+        self._ideas_messages = fixed_look(widgets.HTML)
         self._show = self._link("show_examples", self._text(
-            widgets.Checkbox(indent=False, layout=widgets.Layout(width="auto")), "irony.show_examples",
+            fixed_look(widgets.Checkbox, indent=False, layout={"width": "auto"}), "irony.show_examples",
             "description"), action=self.model.set_show_examples)
-        self._chart = widgets.Output(layout=widgets.Layout(min_height="40px"))
-        self._chart_messages = widgets.HTML()
-        self._scale_note = widgets.HTML()
+        self._chart = fixed_look(widgets.Output, layout={"min_height": "40px"})
+        self._chart_messages = fixed_look(widgets.HTML)
+        self._scale_note = fixed_look(widgets.HTML)
         self._on_language_extra()
         self._lay_out(
-            self._heading("irony.step_examples"), self._text(widgets.HTML(), "irony.examples_hint", tag="p"),
+            self._heading("irony.step_examples"),
+            self._static_text("irony.examples_hint", tag="p"),
             self._examples, self._why_box, self._question,
-            self._heading("irony.step_ideas"), self._text(widgets.HTML(), "irony.ideas_hint", tag="p"),
+            self._heading("irony.step_ideas"),
+            self._static_text("irony.ideas_hint", tag="p"),
             self._rows_box, self._ideas_messages,
             self._heading("irony.step_scale"), self._show, self._chart_messages, self._chart, self._scale_note,
         )
@@ -227,23 +229,26 @@ class ToneScale(ToolView):
 
     # --- helpers ----------------------------------------------------------------------------------
     def _make_row(self, index: int) -> dict[str, widgets.Widget]:
-        text = self._link("ideas", widgets.Text(
-            continuous_update=False, layout=widgets.Layout(flex="1 1 auto", width="auto", max_width="640px")),
+        text = self._link("ideas", fixed_look(
+            widgets.Text, continuous_update=False, layout={"flex": "1 1 auto", "width": "auto", "max_width": "640px"},
+            style={"description_width": self.label_width}),
             to_widget=lambda ideas, index=index: ideas[index].text if index < len(ideas) else "",
             action=lambda value, index=index: self._write(index, value))
-        text.style.description_width = self.label_width
         self._text(text, "irony.idea_placeholder", "placeholder")
-        tone = self._link("ideas", self._describe(widgets.IntSlider(
-            min=TONE_MIN, max=TONE_MAX, step=1, continuous_update=False, layout=widgets.Layout(width="420px")),
-            "irony.tone"),
+        tone = self._link("ideas", self._input(
+            widgets.IntSlider, "irony.tone", min=TONE_MIN, max=TONE_MAX, step=1, continuous_update=False,
+            layout={"width": "420px"}),
             to_widget=lambda ideas, index=index: ideas[index].tone if index < len(ideas) else DEFAULT_TONE,
             action=lambda value, index=index: self.model.set_tone(index, value))
-        remove = self._text(widgets.Button(icon="trash", layout=widgets.Layout(width="auto", flex="0 0 auto")),
+        # shown only on rows with an idea: a layout of its own
+        remove = self._text(fixed_look(widgets.Button, icon="trash",
+                                       layout=widgets.Layout(width="auto", flex="0 0 auto")),
                             "irony.remove", "description")
         remove.on_click(functools.partial(self._on_remove, index))
         remove.add_class("stagetok-remove-idea")
-        comment, messages = widgets.HTML(), widgets.HTML()
-        box = widgets.VBox([widgets.HBox([text, remove], layout=widgets.Layout(align_items="center")),
+        comment, messages = fixed_look(widgets.HTML), fixed_look(widgets.HTML)
+        # the border takes the colour of the idea's tone: a layout of its own
+        box = widgets.VBox([fixed_look(widgets.HBox, [text, remove], layout={"align_items": "center"}),
                             tone, comment, messages],
                            layout=widgets.Layout(border_left="3px solid #ddd", padding="2px 0 2px 6px",
                                                  margin="4px 0"))

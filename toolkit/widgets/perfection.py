@@ -8,7 +8,7 @@ import traitlets
 from toolkit import examples, perfection, workbook
 from toolkit.i18n import TextError, format_int, format_percent
 from toolkit.perfection import BRIEF_FIELDS, MAX_BRIEF_FIELD, MAX_DRAFT
-from toolkit.widgets.common import ToolModel, ToolView
+from toolkit.widgets.common import ToolModel, ToolView, fixed_look
 from toolkit.widgets.markup import assumption_html, escape, message_html
 
 #: The invented example: a draft video of the example garage, what is right about it, and a brief.
@@ -174,28 +174,27 @@ class AuthenticityCheck(ToolView):
 
     def __init__(self, model: AuthenticityCheckModel | None = None, **kwargs):
         super().__init__(model or AuthenticityCheckModel(), **kwargs)
-        wide = widgets.Layout(width="100%", max_width="640px")
-        self._draft = self._link("draft", self._describe(
-            widgets.Textarea(continuous_update=False, layout=widgets.Layout(width="100%", max_width="640px",
-                                                                             height="80px")),
-            "perfection.draft", placeholder="perfection.draft_placeholder"), action=self.model.set_draft)
-        self._draft_messages = widgets.HTML()
+        wide = {"width": "100%", "max_width": "640px"}
+        self._draft = self._link("draft", self._input(
+            widgets.Textarea, "perfection.draft", placeholder="perfection.draft_placeholder", continuous_update=False,
+            layout={"width": "100%", "max_width": "640px", "height": "80px"}), action=self.model.set_draft)
+        self._draft_messages = fixed_look(widgets.HTML)
         # One row per item: a checkbox showing whether the model has it, and the item with its reason.
         self._boxes: dict[str, widgets.Checkbox] = {}
         self._labels: dict[str, widgets.HTML] = {}
         rows = []
         for item in perfection.item_ids():
-            box = widgets.Checkbox(indent=False, layout=widgets.Layout(width="32px", flex="0 0 auto"))
+            box = fixed_look(widgets.Checkbox, indent=False, layout={"width": "32px", "flex": "0 0 auto"})
             self._link("checks", box, to_widget=lambda checks, item=item: item in checks,
                        action=lambda value, item=item: self.model.set_check(item, bool(value)))
             box.add_class(f"stagetok-check-{item}")
-            label = widgets.HTML(layout=widgets.Layout(flex="1 1 auto"))
+            label = fixed_look(widgets.HTML, layout={"flex": "1 1 auto"})
             self._boxes[item], self._labels[item] = box, label
-            rows.append(widgets.HBox([box, label], layout=widgets.Layout(align_items="flex-start")))
-        self._checks_messages = widgets.HTML()
-        self._score = widgets.HTML()
-        self._rule = widgets.HTML()
-        self._brief_heading = widgets.HTML()
+            rows.append(fixed_look(widgets.HBox, [box, label], layout={"align_items": "flex-start"}))
+        self._checks_messages = fixed_look(widgets.HTML)
+        self._score = fixed_look(widgets.HTML)
+        self._rule = fixed_look(widgets.HTML)
+        self._brief_heading = fixed_look(widgets.HTML)
         self._fields: dict[str, widgets.Text] = {}
         for name, label_key, hint_key in (
                 ("subject", "perfection.brief_subject", "perfection.brief_subject_hint"),
@@ -203,14 +202,14 @@ class AuthenticityCheck(ToolView):
                 ("where", "perfection.brief_where", "perfection.brief_where_hint"),
                 ("hook", "perfection.brief_hook", "perfection.brief_hook_hint"),
                 ("ending", "perfection.brief_ending", "perfection.brief_ending_hint")):
-            field = self._describe(widgets.Text(continuous_update=False, layout=wide), label_key, placeholder=hint_key)
+            field = self._input(widgets.Text, label_key, placeholder=hint_key, continuous_update=False, layout=wide)
             self._fields[name] = self._link(
                 name, field, action=lambda value, name=name: self.model.set_brief_field(name, value))
-        self._brief_messages = widgets.HTML()
-        self._preview = widgets.HTML()
+        self._brief_messages = fixed_look(widgets.HTML)
+        self._preview = fixed_look(widgets.HTML)
         self._lay_out(
             self._heading("perfection.step_draft"), self._draft, self._draft_messages,
-            self._heading("perfection.step_checks"), self._text(widgets.HTML(), "perfection.checks_hint", tag="p"),
+            self._heading("perfection.step_checks"), self._static_text("perfection.checks_hint", tag="p"),
             *rows, self._checks_messages, self._score, self._rule,
             self._brief_heading, *self._fields.values(), self._brief_messages,
             self._heading("perfection.preview", level=4), self._preview,

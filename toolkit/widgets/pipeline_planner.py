@@ -12,7 +12,7 @@ from toolkit.charts import funnel_chart, pipeline_timeline_chart
 from toolkit.i18n import TextError, format_int, format_percent, format_school_year, t
 from toolkit.pipeline import parse_interns
 from toolkit.regions import NATIONAL, region_share, regions
-from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
+from toolkit.widgets.common import ToolModel, ToolView, clear_chart, fixed_look, guarded, show_chart
 from toolkit.widgets.markup import assumption_html, escape, message_html
 
 #: Most offers a plan holds.
@@ -275,48 +275,50 @@ class PipelinePlanner(ToolView):
         super().__init__(model or PipelinePlannerModel(), **kwargs)
         self.last_timeline: alt.TopLevelMixin | None = None
         self.last_funnel: alt.TopLevelMixin | None = None
-        wide = widgets.Layout(width="100%", max_width="520px")
+        wide = {"width": "100%", "max_width": "520px"}
         # The offer being written: the participant's draft until it is added to the model.
-        self._internship = self._describe(widgets.Dropdown(layout=wide), "planner.internship")
-        self._education = self._describe(widgets.Dropdown(layout=wide), "planner.level")
-        self._interns = self._describe(widgets.Text(value="2", continuous_update=False,
-                                                    layout=widgets.Layout(width="260px")), "planner.interns")
-        self._years = self._describe(widgets.SelectionRangeSlider(options=[("", 0)], continuous_update=False,
-                                                                  layout=wide), "planner.years")
-        self._add = self._text(widgets.Button(button_style="primary", layout=widgets.Layout(width="auto")),
+        self._internship = self._input(widgets.Dropdown, "planner.internship", layout=wide)
+        self._education = self._input(widgets.Dropdown, "planner.level", layout=wide)
+        self._interns = self._input(widgets.Text, "planner.interns", value="2", continuous_update=False,
+                                    layout={"width": "260px"})
+        self._years = self._input(widgets.SelectionRangeSlider, "planner.years", options=[("", 0)],
+                                  continuous_update=False, layout=wide)
+        self._add = self._text(fixed_look(widgets.Button, button_style="primary", layout={"width": "auto"}),
                                "planner.add", "description")
-        self._offer_messages = widgets.HTML()
-        self._offers = self._describe(widgets.Select(rows=4, layout=wide), "planner.offers")
-        self._remove = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "planner.remove", "description")
-        self._region = self._describe(widgets.Dropdown(options=regions(), layout=wide), "planner.region")
-        self._region_note = widgets.HTML()
+        self._offer_messages = fixed_look(widgets.HTML)
+        self._offers = self._input(widgets.Select, "planner.offers", rows=4, layout=wide)
+        self._remove = self._text(fixed_look(widgets.Button, layout={"width": "auto"}), "planner.remove", "description")
+        self._region = self._input(widgets.Dropdown, "planner.region", options=regions(), layout=wide)
+        self._region_note = fixed_look(widgets.HTML)
         slider = dict(min=0.0, max=100.0, step=0.5, readout_format=".1f", continuous_update=False, layout=wide)
         funnel = lambda value: self.model.set_funnel(  # noqa: E731 - one line, used three times
             self._follows.value / 100, self._applies.value / 100, self._starts.value / 100)
         split = lambda value: self.model.set_mbo_split(self._mbo4_k.value / 100, self._mbo4_gt.value / 100)  # noqa: E731
         self._follows, self._applies, self._starts, self._mbo4_k, self._mbo4_gt = (
-            self._link(name, self._describe(widgets.FloatSlider(**slider), f"planner.{name}"),
+            self._link(name, self._input(widgets.FloatSlider, f"planner.{name}", **slider),
                        to_widget=_percent, action=funnel if name in DEFAULT_FUNNEL else split)
             for name in ("follows", "applies", "starts", "mbo4_k", "mbo4_gt"))
-        self._bbl = self._link("bbl", self._describe(widgets.FloatSlider(**slider), "planner.bbl"),
+        self._bbl = self._link("bbl", self._input(widgets.FloatSlider, "planner.bbl", **slider),
                                to_widget=_percent, to_model=lambda percent: percent / 100)
-        self._modes_note = self._text(widgets.HTML(), "planner.modes_note", tag="div")
+        self._modes_note = self._static_text("planner.modes_note", tag="div")
         self._modes_note.add_class("stagetok-assumption")
-        self._funnel_note = widgets.HTML()
-        self._funnel_messages = widgets.HTML()
-        self._assumption_note = self._text(widgets.HTML(), "planner.split_note", tag="div")
-        self._result_messages = widgets.HTML()
-        self._answer = widgets.HTML()
-        self._sentences = widgets.HTML()
-        self._table = widgets.HTML()
-        self._timeline = widgets.Output()
-        self._funnel = widgets.Output()
+        self._funnel_note = fixed_look(widgets.HTML)
+        self._funnel_messages = fixed_look(widgets.HTML)
+        self._assumption_note = self._static_text("planner.split_note", tag="div")
+        self._result_messages = fixed_look(widgets.HTML)
+        self._answer = fixed_look(widgets.HTML)
+        self._sentences = fixed_look(widgets.HTML)
+        self._table = fixed_look(widgets.HTML)
+        self._timeline = fixed_look(widgets.Output)
+        self._funnel = fixed_look(widgets.Output)
         # The answer first; the detail behind a fold, for who wants it.
-        self._details = widgets.Accordion(children=[self._sentences, self._table, self._timeline], selected_index=None)
+        self._details = fixed_look(widgets.Accordion, children=[self._sentences, self._table, self._timeline],
+                                   selected_index=None)
 
         self._lay_out(
             self._heading("planner.step1"), self._internship, self._education, self._interns, self._years,
-            widgets.HBox([self._add]), self._offer_messages, self._offers, widgets.HBox([self._remove]),
+            fixed_look(widgets.HBox, [self._add]), self._offer_messages, self._offers,
+            fixed_look(widgets.HBox, [self._remove]),
             self._heading("planner.step2"), self._region, self._region_note,
             *(self._with_readout(getattr(self, f"_{name}"), name, _percent_text) for name in DEFAULT_FUNNEL),
             self._funnel_note, self._funnel_messages,

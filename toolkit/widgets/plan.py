@@ -11,7 +11,7 @@ import traitlets
 from toolkit import journey, plan, workbook
 from toolkit.i18n import t
 from toolkit.team import check_line
-from toolkit.widgets.common import ToolModel, ToolView, guarded
+from toolkit.widgets.common import ToolModel, ToolView, fixed_look, guarded
 from toolkit.widgets.markup import download_html, escape, message_html
 
 #: Actions a plan holds.
@@ -140,27 +140,25 @@ class PlanStep(ToolView):
 
     def __init__(self, model: PlanModel | None = None, **kwargs):
         super().__init__(model or PlanModel(), **kwargs)
-        wide = widgets.Layout(width="100%", max_width="560px")
-        self._overview = widgets.HTML()
+        wide = {"width": "100%", "max_width": "560px"}
+        self._overview = fixed_look(widgets.HTML)
         self._actions = []
         for index in range(ACTIONS):
-            field = self._describe(widgets.Text(continuous_update=False, layout=wide), f"planstep.action{index + 1}")
+            field = self._input(widgets.Text, f"planstep.action{index + 1}", continuous_update=False, layout=wide)
             self._actions.append(self._link("actions", field, to_widget=lambda actions, i=index: actions[i],
                                             action=lambda value, i=index: self.model.set_action(i, value)))
-        self._owner = self._link("owner", self._describe(widgets.Text(continuous_update=False, layout=wide),
-                                                         "planstep.owner"), action=self.model.set_owner)
+        self._owner = self._link("owner", self._input(widgets.Text, "planstep.owner", continuous_update=False,
+                                                      layout=wide), action=self.model.set_owner)
         self._first_post = self._link(
-            "first_post", self._describe(widgets.DatePicker(layout=widgets.Layout(width="auto")),
-                                         "planstep.first_post"),
+            "first_post", self._input(widgets.DatePicker, "planstep.first_post", layout={"width": "auto"}),
             to_widget=lambda text: _dt.date.fromisoformat(text) if text else None, action=self.model.set_first_post)
-        self._messages = widgets.HTML()
-        self._make = self._text(widgets.Button(button_style="primary", icon="file-text",
-                                               layout=widgets.Layout(width="auto")), "planstep.make", "description")
-        self._links = widgets.HTML()
+        self._messages = fixed_look(widgets.HTML)
+        self._make = self._text(fixed_look(widgets.Button, button_style="primary", icon="file-text",
+                                           layout={"width": "auto"}), "planstep.make", "description")
+        self._links = fixed_look(widgets.HTML)
         self._lay_out(self._heading("planstep.overview"), self._overview,
                       self._heading("planstep.actions"), *self._actions, self._owner, self._first_post, self._messages,
-                      self._heading("planstep.take_home"), self._text(widgets.HTML(), "planstep.take_home_text",
-                                                                        tag="p"),
+                      self._heading("planstep.take_home"), self._static_text("planstep.take_home_text", tag="p"),
                       self._make, self._links)
         self._make.on_click(self._on_make)
         self.model.observe(lambda change: self._forget_links(), "revision")

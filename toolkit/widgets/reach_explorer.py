@@ -12,7 +12,7 @@ from toolkit.analytics import ExportError, TikTokExport, load_export
 from toolkit.i18n import TextError, format_decimal, format_int, format_percent
 from toolkit.regions import NATIONAL, region_share, regions
 from toolkit.samples import SAMPLE_DIR
-from toolkit.widgets.common import ToolModel, ToolView, clear_chart, guarded, show_chart
+from toolkit.widgets.common import ToolModel, ToolView, clear_chart, fixed_look, guarded, show_chart
 from toolkit.widgets.markup import assumption_html, download_html, escape, message_html
 
 #: Charts the explorer can draw, in the order shown (and offered for download).
@@ -260,54 +260,56 @@ class ReachExplorer(ToolView):
     def __init__(self, model: ReachExplorerModel | None = None, **kwargs):
         super().__init__(model or ReachExplorerModel(), **kwargs)
         self.last_charts: dict[str, alt.TopLevelMixin | None] = {}
-        wide = widgets.Layout(width="100%", max_width="520px")
-        self._upload = self._text(widgets.FileUpload(accept=".zip,.csv,.xlsx", multiple=True), "explorer.upload",
+        wide = {"width": "100%", "max_width": "520px"}
+        self._upload = self._text(fixed_look(widgets.FileUpload, accept=".zip,.csv,.xlsx", multiple=True),
+                                  "explorer.upload",
                                   "description")
-        self._sample = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "explorer.use_sample",
+        self._sample = self._text(fixed_look(widgets.Button, layout={"width": "auto"}), "explorer.use_sample",
                                   "description")
-        self._upload_messages = widgets.HTML()
-        self._outputs = {name: widgets.Output() for name in CHARTS}
-        self._chart_messages = widgets.HTML()
+        self._upload_messages = fixed_look(widgets.HTML)
+        self._outputs = {name: fixed_look(widgets.Output) for name in CHARTS}
+        self._chart_messages = fixed_look(widgets.HTML)
         slider = dict(continuous_update=False, layout=wide)
         scenario = lambda value: self.model.set_scenario(self._posts.value, self._weeks.value)  # noqa: E731
         views = lambda value: self.model.set_views_model(self._median.value, self._sigma.value)  # noqa: E731
-        self._posts = self._link("posts_per_week", self._describe(
-            widgets.IntSlider(min=0, max=reach.MAX_POSTS_PER_WEEK, **slider), "explorer.posts"), action=scenario)
-        self._weeks = self._link("weeks", self._describe(
-            widgets.IntSlider(min=1, max=reach.MAX_WEEKS, **slider), "explorer.weeks"), action=scenario)
-        self._median = self._link("median", self._describe(
-            widgets.BoundedFloatText(min=1, max=10**8, layout=widgets.Layout(width="330px")), "explorer.median"),
+        self._posts = self._link("posts_per_week", self._input(
+            widgets.IntSlider, "explorer.posts", min=0, max=reach.MAX_POSTS_PER_WEEK, **slider), action=scenario)
+        self._weeks = self._link("weeks", self._input(
+            widgets.IntSlider, "explorer.weeks", min=1, max=reach.MAX_WEEKS, **slider), action=scenario)
+        self._median = self._link("median", self._input(
+            widgets.BoundedFloatText, "explorer.median", min=1, max=10**8, layout={"width": "330px"}),
             to_widget=round, action=views)
-        self._sigma = self._link("sigma", self._describe(
-            widgets.FloatSlider(min=0.0, max=4.0, step=0.05, readout_format=".2f", **slider), "explorer.sigma"),
+        self._sigma = self._link("sigma", self._input(
+            widgets.FloatSlider, "explorer.sigma", min=0.0, max=4.0, step=0.05, readout_format=".2f", **slider),
             to_widget=lambda sigma: round(sigma, 2), action=views)
-        self._on_tiktok = self._link("on_tiktok", self._describe(
-            widgets.FloatSlider(min=1, max=100, step=1, **slider), "explorer.on_tiktok"),
+        self._on_tiktok = self._link("on_tiktok", self._input(
+            widgets.FloatSlider, "explorer.on_tiktok", min=1, max=100, step=1, **slider),
             to_widget=lambda share: round(share * 100, 6), to_model=lambda percent: percent / 100)
-        self._views_per_person = self._link("views_per_person", self._describe(
-            widgets.FloatSlider(min=1, max=20, step=0.5, **slider), "explorer.views_per_person"))
-        self._on_tiktok_note = self._text(widgets.HTML(), "explorer.on_tiktok_note", tag="div")
+        self._views_per_person = self._link("views_per_person", self._input(
+            widgets.FloatSlider, "explorer.views_per_person", min=1, max=20, step=0.5, **slider))
+        self._on_tiktok_note = self._static_text("explorer.on_tiktok_note", tag="div")
         self._on_tiktok_note.add_class("stagetok-assumption")
         share_slider = dict(min=0, max=100, step=1, **slider)
-        self._in_netherlands = self._link("in_netherlands", self._describe(
-            widgets.FloatSlider(**share_slider), "explorer.in_netherlands"),
+        self._in_netherlands = self._link("in_netherlands", self._input(
+            widgets.FloatSlider, "explorer.in_netherlands", **share_slider),
             to_widget=lambda share: round(share * 100, 6), to_model=self._netherlands_typed)
         self._in_group = self._link(
-            "in_group", self._describe(widgets.FloatSlider(**share_slider), "explorer.in_group"),
+            "in_group", self._input(widgets.FloatSlider, "explorer.in_group", **share_slider),
             to_widget=lambda share: round(share * 100, 6), to_model=lambda percent: percent / 100)
-        self._region = self._link("region", self._describe(widgets.Dropdown(options=regions(), layout=wide),
-                                                           "planner.region"))
-        self._scenario_messages = widgets.HTML()
-        self._assumptions = widgets.HTML()
-        self._summary = widgets.HTML()
-        self._which = self._describe(widgets.Dropdown(layout=wide), "explorer.which")
-        self._format = widgets.ToggleButtons(options=["PNG", "SVG"], value="PNG")
-        self._make_image = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "explorer.make_image",
+        self._region = self._link("region", self._input(widgets.Dropdown, "planner.region", options=regions(),
+                                                        layout=wide))
+        self._scenario_messages = fixed_look(widgets.HTML)
+        self._assumptions = fixed_look(widgets.HTML)
+        self._summary = fixed_look(widgets.HTML)
+        self._which = self._input(widgets.Dropdown, "explorer.which", layout=wide)
+        self._format = fixed_look(widgets.ToggleButtons, options=["PNG", "SVG"], value="PNG")
+        self._make_image = self._text(fixed_look(widgets.Button, layout={"width": "auto"}), "explorer.make_image",
                                       "description")
-        self._download = widgets.HTML()
+        self._download = fixed_look(widgets.HTML)
 
         self._lay_out(
-            self._heading("explorer.step1"), widgets.HBox([self._upload, self._sample]), self._upload_messages,
+            self._heading("explorer.step1"), fixed_look(widgets.HBox, [self._upload, self._sample]),
+            self._upload_messages,
             self._chart_messages, *(self._outputs[name] for name in CHARTS if name != "scenario"),
             self._heading("explorer.step2"), self._posts, self._weeks, self._median,
             self._with_readout(self._sigma, "sigma", lambda sigma, lang: format_decimal(sigma, 2, lang)),
@@ -319,7 +321,7 @@ class ReachExplorer(ToolView):
               for name in ("in_netherlands", "in_group")),
             self._region, self._assumptions, self._scenario_messages,
             self._summary, self._outputs["scenario"],
-            self._heading("explorer.step3"), self._which, self._format, widgets.HBox([self._make_image]),
+            self._heading("explorer.step3"), self._which, self._format, fixed_look(widgets.HBox, [self._make_image]),
             self._download,
         )
 

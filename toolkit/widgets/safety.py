@@ -8,7 +8,7 @@ import traitlets
 from toolkit import examples, safety, workbook
 from toolkit.i18n import TextError, t
 from toolkit.safety import MAX_OWNER, MAX_POLICY
-from toolkit.widgets.common import ToolModel, ToolView, guarded
+from toolkit.widgets.common import ToolModel, ToolView, fixed_look, guarded
 from toolkit.widgets.markup import escape, message_html
 from toolkit.widgets.perfection import formatted
 
@@ -132,43 +132,42 @@ class SafetyCheck(ToolView):
 
     def __init__(self, model: SafetyCheckModel | None = None, **kwargs):
         super().__init__(model or SafetyCheckModel(), **kwargs)
-        self._disclaimer = widgets.HTML()
+        self._disclaimer = fixed_look(widgets.HTML)
         self._group_headings: dict[str, widgets.HTML] = {}
         self._boxes: dict[str, widgets.Checkbox] = {}
         self._labels: dict[str, widgets.HTML] = {}
         table = safety.checklist()
         rows = []
         for group in safety.GROUPS:
-            heading = widgets.HTML()
+            heading = fixed_look(widgets.HTML)
             self._group_headings[group] = heading
             rows.append(heading)
             for item in table.loc[table["group"] == group, "id"]:
-                box = widgets.Checkbox(indent=False, layout=widgets.Layout(width="32px", flex="0 0 auto"))
+                box = fixed_look(widgets.Checkbox, indent=False, layout={"width": "32px", "flex": "0 0 auto"})
                 self._link("checks", box, to_widget=lambda checks, item=item: item in checks,
                            action=lambda value, item=item: self.model.set_check(item, bool(value)))
                 box.add_class(f"stagetok-check-{item}")
-                label = widgets.HTML(layout=widgets.Layout(flex="1 1 auto"))
+                label = fixed_look(widgets.HTML, layout={"flex": "1 1 auto"})
                 self._boxes[item], self._labels[item] = box, label
-                rows.append(widgets.HBox([box, label], layout=widgets.Layout(align_items="flex-start")))
-        self._checks_messages = widgets.HTML()
-        self._owner = self._link("account_owner", self._describe(
-            widgets.Text(continuous_update=False, layout=widgets.Layout(width="100%", max_width="640px")),
-            "safety.owner", placeholder="safety.owner_hint"), action=self.model.set_owner)
-        self._owner_messages = widgets.HTML()
-        self._policy = self._link("policy", self._describe(
-            widgets.Textarea(continuous_update=False,
-                             layout=widgets.Layout(width="100%", max_width="640px", height="150px")),
-            "safety.policy", placeholder="safety.policy_hint"), action=self.model.set_policy)
-        self._template = self._text(widgets.Button(layout=widgets.Layout(width="auto")), "safety.use_template",
+                rows.append(fixed_look(widgets.HBox, [box, label], layout={"align_items": "flex-start"}))
+        self._checks_messages = fixed_look(widgets.HTML)
+        self._owner = self._link("account_owner", self._input(
+            widgets.Text, "safety.owner", placeholder="safety.owner_hint", continuous_update=False,
+            layout={"width": "100%", "max_width": "640px"}), action=self.model.set_owner)
+        self._owner_messages = fixed_look(widgets.HTML)
+        self._policy = self._link("policy", self._input(
+            widgets.Textarea, "safety.policy", placeholder="safety.policy_hint", continuous_update=False,
+            layout={"width": "100%", "max_width": "640px", "height": "150px"}), action=self.model.set_policy)
+        self._template = self._text(fixed_look(widgets.Button, layout={"width": "auto"}), "safety.use_template",
                                     "description")
         self._template.on_click(self._on_template)
-        self._policy_messages = widgets.HTML()
-        self._open = widgets.HTML()
+        self._policy_messages = fixed_look(widgets.HTML)
+        self._open = fixed_look(widgets.HTML)
         self._lay_out(
             self._disclaimer,
             self._heading("safety.step_checks"), *rows, self._checks_messages,
             self._heading("safety.step_account"), self._owner, self._owner_messages,
-            self._policy, widgets.HBox([self._template]), self._policy_messages,
+            self._policy, fixed_look(widgets.HBox, [self._template]), self._policy_messages,
             self._heading("safety.step_open"), self._open,
         )
         self._start("stagetok-safety")

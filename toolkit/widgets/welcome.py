@@ -11,7 +11,7 @@ from toolkit import examples, workbook
 from toolkit.i18n import TextError, format_int, format_percent, t
 from toolkit.regions import NATIONAL, regions
 from toolkit.team import check_line, tiktok_figures
-from toolkit.widgets.common import ToolModel, ToolView
+from toolkit.widgets.common import ToolModel, ToolView, fixed_look
 from toolkit.widgets.markup import escape
 
 #: The parts of TikTok the welcome step explains, in order (catalogue keys ``welcome.part.<id>``).
@@ -119,23 +119,23 @@ class WelcomeStep(ToolView):
 
     def __init__(self, model: WelcomeModel | None = None, **kwargs):
         super().__init__(model or WelcomeModel(), **kwargs)
-        wide = widgets.Layout(width="100%", max_width="480px")
-        self._parts = widgets.HTML()
-        self._figures = widgets.HTML()
-        self._figures_note = self._text(widgets.HTML(), "welcome.figures_note", tag="p")
+        wide = {"width": "100%", "max_width": "480px"}
+        self._parts = fixed_look(widgets.HTML)
+        self._figures = fixed_look(widgets.HTML)
+        self._figures_note = self._static_text("welcome.figures_note", tag="p")
         self._figures_note.add_class("stagetok-assumption")
-        self._code = widgets.HTML()
+        self._code = fixed_look(widgets.HTML)
         self._fields = {}
         for name, key, placeholder in (
                 ("team_name", "welcome.team_name", "welcome.team_name_placeholder"),
                 ("company", "welcome.company", "welcome.company_placeholder"),
                 ("sector", "welcome.sector", "welcome.sector_placeholder")):
-            field = self._describe(widgets.Text(continuous_update=False, layout=wide), key, placeholder=placeholder)
+            field = self._input(widgets.Text, key, placeholder=placeholder, continuous_update=False, layout=wide)
             self._fields[name] = self._link(name, field, action=lambda value, name=name: self.model.set_field(
                 name, value))
-        self._region = self._link("region", self._describe(widgets.Dropdown(options=regions(), layout=wide),
-                                                           "welcome.region"), action=self.model.set_region)
-        self._messages = widgets.HTML()
+        self._region = self._link("region", self._input(widgets.Dropdown, "welcome.region", options=regions(),
+                                                        layout=wide), action=self.model.set_region)
+        self._messages = fixed_look(widgets.HTML)
         self._lay_out(
             self._heading("welcome.what_heading"), self._parts,
             self._heading("welcome.figures_heading"), self._figures, self._figures_note,

@@ -25,7 +25,7 @@ import traitlets
 from toolkit import journey
 from toolkit.i18n import LANGUAGES, TextError
 from toolkit.store import Store, StoreError
-from toolkit.widgets.common import ToolModel, ToolView, guarded, later
+from toolkit.widgets.common import ToolModel, ToolView, fixed_look, guarded, later
 from toolkit.widgets.markup import download_html, escape
 from toolkit.workbook import Team, Workbook, WorkbookError, from_json, new_code, normalise_code, to_json
 
@@ -302,32 +302,30 @@ class Workshop(ToolView):
         self._views: dict[str, ToolView] = {}
         #: Seconds it took to build each step's view, for the benchmark.
         self.build_seconds: dict[str, float] = {}
-        self._css = widgets.HTML(_CSS)
+        self._css = fixed_look(widgets.HTML, _CSS)
         # the team bar
-        self._team_info = widgets.HTML()
-        self._code_field = self._describe(
-            widgets.Text(continuous_update=False, layout=widgets.Layout(width="260px")), "workshop.code",
-            placeholder="workshop.code_placeholder")
-        self._join = self._text(widgets.Button(icon="sign-in", layout=widgets.Layout(width="auto")),
+        self._team_info = fixed_look(widgets.HTML)
+        self._code_field = self._input(widgets.Text, "workshop.code", placeholder="workshop.code_placeholder",
+                                       continuous_update=False, layout={"width": "260px"})
+        self._join = self._text(fixed_look(widgets.Button, icon="sign-in", layout={"width": "auto"}),
                                 "workshop.join", "description")
-        self._new = self._text(widgets.Button(icon="plus", layout=widgets.Layout(width="auto")),
+        self._new = self._text(fixed_look(widgets.Button, icon="plus", layout={"width": "auto"}),
                                "workshop.new", "description")
-        self._save_file = self._text(widgets.Button(icon="download", layout=widgets.Layout(width="auto")),
+        self._save_file = self._text(fixed_look(widgets.Button, icon="download", layout={"width": "auto"}),
                                      "workshop.download", "description")
-        self._upload = self._text(widgets.FileUpload(accept=".json", multiple=False,
-                                                     layout=widgets.Layout(width="auto")),
-                                  "workshop.upload", "description")
-        self._to_board = self._text(widgets.Button(icon="paper-plane", button_style="info",
-                                               layout=widgets.Layout(width="auto")), "workshop.send", "description")
-        self._to_board.layout.display = "" if self.model.in_room else "none"
-        self._file_link = widgets.HTML()
-        self._team_messages = widgets.HTML()
-        self._team_bar = widgets.VBox([
+        self._upload = self._text(fixed_look(widgets.FileUpload, accept=".json", multiple=False,
+                                             layout={"width": "auto"}), "workshop.upload", "description")
+        # Only a room has a board to send to; that stays so while the page is open.
+        shown = {"display": "" if self.model.in_room else "none"}
+        self._to_board = self._text(fixed_look(widgets.Button, icon="paper-plane", button_style="info",
+                                               layout={"width": "auto", **shown}), "workshop.send", "description")
+        self._file_link = fixed_look(widgets.HTML)
+        self._team_messages = fixed_look(widgets.HTML)
+        row = {"flex_flow": "row wrap", "align_items": "center"}
+        self._team_bar = fixed_look(widgets.VBox, [
             self._team_info,
-            widgets.HBox([self._code_field, self._join, self._new],
-                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
-            widgets.HBox([self._to_board, self._save_file, self._upload, self._file_link],
-                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
+            fixed_look(widgets.HBox, [self._code_field, self._join, self._new], layout=row),
+            fixed_look(widgets.HBox, [self._to_board, self._save_file, self._upload, self._file_link], layout=row),
             self._team_messages,
         ])
         self._team_bar.add_class("stagetok-team-bar")
@@ -335,23 +333,25 @@ class Workshop(ToolView):
         # Not through _link: relabelling the steps when the language changes makes ToggleButtons
         # pick its first option for a moment, which must not move the team to step 1.
         self._relabelling = False
-        self._steps = widgets.ToggleButtons(options=self._step_options(), value=self.model.step)
+        # A page for one step shows neither the steps nor the way to the next one, for as long as it is open.
+        hidden = {"display": "none"} if only is not None else {}
+        self._steps = fixed_look(widgets.ToggleButtons, options=self._step_options(), value=self.model.step,
+                                 layout=hidden)
         traitlets.dlink((self.model, "step"), (self._steps, "value"))
         self._steps.observe(self._on_pick, "value")
         self._steps.add_class("stagetok-steps")
-        self._goal = widgets.HTML()
-        self._step_messages = widgets.HTML()
-        self._stage = widgets.Box(layout=widgets.Layout(display="block"))
+        self._goal = fixed_look(widgets.HTML)
+        self._step_messages = fixed_look(widgets.HTML)
+        self._stage = fixed_look(widgets.Box, layout={"display": "block"})
         self._stage.add_class("stagetok-stage")
-        self._previous = self._text(widgets.Button(icon="arrow-left", layout=widgets.Layout(width="auto")),
+        self._previous = self._text(fixed_look(widgets.Button, icon="arrow-left", layout={"width": "auto"}),
                                     "workshop.previous", "description")
-        self._next = self._text(widgets.Button(icon="arrow-right", button_style="primary",
-                                               layout=widgets.Layout(width="auto")), "workshop.next", "description")
-        self._nav = widgets.HBox([self._previous, self._next],
-                                 layout=widgets.Layout(justify_content="space-between", margin="12px 0"))
+        self._next = self._text(fixed_look(widgets.Button, icon="arrow-right", button_style="primary",
+                                           layout={"width": "auto"}), "workshop.next", "description")
+        self._nav = fixed_look(widgets.HBox, [self._previous, self._next],
+                               layout={"justify_content": "space-between", "margin": "12px 0", **hidden})
         if only is not None:
             self.model.go(only)
-            self._steps.layout.display = self._nav.layout.display = "none"
         self._lay_out(self._css, self._team_bar, self._steps, self._goal, self._step_messages, self._stage, self._nav)
         self._join.on_click(self._on_join)
         self._code_field.observe(self._on_join, "value")
