@@ -9,7 +9,7 @@ import traitlets
 from tests.conftest import ROOT
 from toolkit import i18n
 from toolkit.i18n import TextError
-from toolkit.widgets.common import ToolModel, ToolView
+from toolkit.widgets.common import ToolModel, ToolView, fixed_look, is_shared
 from toolkit.widgets.markup import assumption_html
 
 TEXTS = {
@@ -29,7 +29,7 @@ def example(monkeypatch):
     text = (ROOT / "docs" / "design.md").read_text(encoding="utf-8")
     (code,) = re.findall(r"A new tool copies this shape:\n\n```python\n(.*?)```", text, flags=re.S)
     namespace = {"traitlets": traitlets, "widgets": widgets, "ToolModel": ToolModel, "ToolView": ToolView,
-                 "TextError": TextError, "assumption_html": assumption_html}
+                 "TextError": TextError, "assumption_html": assumption_html, "fixed_look": fixed_look}
     exec(compile(code, "docs/design.md", "exec"), namespace)  # noqa: S102 - our own documentation
     return namespace["Tagline"]
 
@@ -46,3 +46,10 @@ def test_the_documented_tool_follows_its_model_and_refuses_with_a_message(exampl
     assert view.model.tagline == "Vers elke dag" and view._messages.value == ""
     view.model.language = "en"
     assert view._language.value == "en" and "This is how it reads: Vers elke dag" in view._preview.value
+
+
+def test_the_documented_tool_shares_its_looks(example):
+    first, second = example(), example()
+    assert is_shared(first._preview.layout) and first._preview.layout is second._messages.layout
+    assert is_shared(first._field.style) and first._field.style is second._field.style
+    assert first._field.style.description_width == first.label_width
