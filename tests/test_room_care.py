@@ -186,9 +186,12 @@ def test_pools_count_warm_kernels_including_one_waiting_for_its_page():
             pending(),  # kernel not started yet
         ],
         "board.ipynb": [done({"kernel_id": "d", "task": pending(), "renderer": SimpleNamespace()})],  # no executor yet
+        # a one-cell dashboard builds everything in its only cell: started is not warm
+        "reach_explorer.ipynb": [done({"kernel_id": "e", "task": pending(), "renderer": FakeRenderer(1, 1)}),
+                                 done({"kernel_id": "f", "task": done(None), "renderer": FakeRenderer(1, 1)})],
     }
     state = voila_app.pools(km)
-    assert (state.warm, state.rendering, state.starting, state.total) == (2, 2, 1, 5)
+    assert (state.warm, state.rendering, state.starting, state.total) == (3, 3, 1, 7)
     assert voila_app.pools(SimpleNamespace()).total == 0  # pre-heating off: no pools
 
 
@@ -261,20 +264,27 @@ def test_refills_wait_for_each_other_while_the_first_fill_starts_at_once(monkeyp
 
 def test_the_server_says_when_the_room_is_ready():
     km = FakeKernelManager()
-    renderer = FakeRenderer(1, 0)
-    km._pools = {"workshop.ipynb": [done({"kernel_id": "a", "task": pending(), "renderer": renderer})]}
+    workshop = FakeRenderer(2, 1)
+    single = FakeRenderer(1, 0)
+    single_task = pending()
+    km._pools = {"workshop.ipynb": [done({"kernel_id": "a", "task": pending(), "renderer": workshop})],
+                 "reach_explorer.ipynb": [done({"kernel_id": "b", "task": single_task, "renderer": single})]}
     out = io.StringIO()
 
     async def warm_up():
         waiting = asyncio.ensure_future(voila_app.announce_when_warm(km, 0.0, out=out, every=0.01,
                                                                      progress_every=0.0))
         await asyncio.sleep(0.05)
-        assert "Warming up: 0 of 1 kernels ready" in out.getvalue() and "ready:" not in out.getvalue()
-        renderer.executor.code_cells_executed = 1  # the kernel runs its (only, last) cell
+        assert "Warming up: 0 of 2 kernels ready" in out.getvalue() and "ready:" not in out.getvalue()
+        workshop.executor.code_cells_executed = 2  # the workshop waits in its last cell for its page
+        single.executor.code_cells_executed = 1  # a one-cell dashboard runs its only cell: not warm yet
+        await asyncio.sleep(0.05)
+        assert "Warming up: 1 of 2 kernels ready" in out.getvalue() and "ready:" not in out.getvalue()
+        single_task.set_result(None)  # its cell has run
         return await asyncio.wait_for(waiting, 5)
 
-    assert run(warm_up()) == 1
-    assert "The room is ready: all 1 kernels are warm" in out.getvalue()
+    assert run(warm_up()) == 2
+    assert "The room is ready: all 2 kernels are warm" in out.getvalue()
     assert run(voila_app.announce_when_warm(FakeKernelManager(), 0.0, out=out)) == 0  # no pools: nothing to wait for
 
 

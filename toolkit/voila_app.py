@@ -381,17 +381,19 @@ class Pools:
 
 
 def _waits_for_its_page(renderer) -> bool:
-    """Whether a pooled kernel has run every cell before its last, and started the last.
+    """Whether a pooled kernel of a dashboard of two or more cells has run all before its last, and started it.
 
-    A dashboard that reads its page's address (``toolkit.notebook.page_query``) waits in its
-    last cell until a page takes the kernel: that kernel is as warm as it gets.
+    A dashboard that reads its page's address (``toolkit.notebook.page_query``) does so in a
+    last cell of its own (the workshop, the board) and waits there until a page takes the
+    kernel: that kernel is as warm as it gets. A one-cell dashboard builds everything in that
+    cell, so it is warm only once the cell has run (its render task is done).
     """
     executor = getattr(renderer, "executor", None)
     notebook = getattr(renderer, "notebook", None)
     if executor is None or notebook is None:
         return False
     code_cells = sum(cell.cell_type == "code" for cell in notebook.cells)
-    return code_cells > 0 and getattr(executor, "code_cells_executed", 0) >= code_cells
+    return code_cells > 1 and getattr(executor, "code_cells_executed", 0) >= code_cells
 
 
 def pools(kernel_manager) -> Pools:
