@@ -489,16 +489,22 @@ class Sampler(threading.Thread):
         return {"peak": self.peak, "end": self.last, "chromium_cpu_s": sum(self.chromium_cpu.values())}
 
 
-def log_problems(log_path: Path | None) -> int:
-    """Lines of the server log that report an error or a traceback."""
-    return log_count(log_path, r"\[E |ERROR|Traceback")
+def log_problems(log_path: Path | None, since: int = 0) -> int:
+    """Lines of the server log that report an error or a traceback (from byte ``since`` on)."""
+    return log_count(log_path, r"\[E |ERROR|Traceback", since)
 
 
-def log_count(log_path: Path | None, pattern: str) -> int:
-    """Lines of the server log that match ``pattern``."""
+def log_count(log_path: Path | None, pattern: str, since: int = 0) -> int:
+    """Lines of the server log that match ``pattern`` (from byte ``since`` on)."""
     if log_path is None:
         return 0
-    return sum(1 for line in log_tail(log_path, 5_000_000).splitlines() if re.search(pattern, line))
+    try:
+        with open(log_path, "rb") as log:
+            log.seek(since)
+            text = log.read().decode("utf-8", "replace")
+    except OSError:
+        return 0
+    return sum(1 for line in text.splitlines() if re.search(pattern, line))
 
 
 #: What Voila's executor (nbclient) logs when it stops waiting for a cell's output (``iopub_timeout``, 4 s):
@@ -744,12 +750,15 @@ def hub_room(args, driver: Driver, executable: str | None, work: Path, n: int) -
                 manifests = [manifest.moved("/user/opname/", f"/user/{name}/") for name in names]
                 start_server(hub, "steekproef", args.timeout)
             log(f"N={n}: {n} participants arrive over {args.window:g} s; each server starts on arrival")
+            # the room's own lines: not the proxy's 404s while the hub started, nor the recording's
+            since = hub.log_path.stat().st_size
             row = asyncio.run(room([url_of(name) for name in names], n, driver, manifests, args, executable,
                                    hub.process.pid, headers=[auth[name] for name in names], arrive=arrive,
                                    sample_url=url_of("steekproef") if executable else None,
                                    sample_headers=auth.get("steekproef"), subprotocols=HUB_SUBPROTOCOLS))
             row.update(warmup_s=None, hub_start_s=hub.started_seconds, log=str(hub.log_path),
-                       log_problems=log_problems(hub.log_path), iopub_timeouts=log_count(hub.log_path, IOPUB_TIMEOUT))
+                       log_problems=log_problems(hub.log_path, since),
+                       iopub_timeouts=log_count(hub.log_path, IOPUB_TIMEOUT, since))
         finally:
             left = hub.stop()
         row["left_running"] = left
