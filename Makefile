@@ -7,7 +7,7 @@ POOL ?= 2
 # Participants a room expects: sizes the workshop's warm kernels and the room's capacity (make room PARTICIPANTS=30).
 PARTICIPANTS ?= 15
 
-.PHONY: start test check lint lab room bench bench-room browser mutation clean
+.PHONY: start test check lint lab room bench bench-room bench-hub browser mutation clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "StageTok needs Python 3.11 or newer; run: make PYTHON=python3.12 ...")'
@@ -67,6 +67,10 @@ bench: $(VENV)/.installed-test browser
 ## prints a table and adds it to benchmarks/RESULTS.md.
 bench-room: $(VENV)/.installed-test browser
 	$(BIN)/python benchmarks/bench_room.py --dashboard workshop --room-sized
+
+## The room test through a local JupyterHub with deploy/jupyterhub's settings: 10 participants, a server each.
+bench-hub: $(VENV)/.installed-test browser
+	$(BIN)/python benchmarks/bench_room.py --hub --dashboard workshop --participants 10
 
 ## Mutation testing of the logic modules against their unit tests (see docs/design.md), then the summary.
 ## Starts afresh each time (mutmut keeps verdicts between runs and does not see changed tests); one
