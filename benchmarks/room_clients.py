@@ -633,10 +633,12 @@ class Widgets:
             paths.append(path[1:])
             values.append(buffer)
         for model_id, entry in data.get("states", {}).items():
-            state = dict(entry.get("state", {}))
+            # ipywidgets takes the buffers out of {model id: {"model_name", ..., "state"}}: each
+            # path is [model id, "state", trait, ...]
+            entry = {**entry, "state": dict(entry.get("state", {}))}
             if model_id in grouped:
-                put_buffers(state, *grouped[model_id])
-            self.states[model_id] = state
+                put_buffers(entry, *grouped[model_id])
+            self.states[model_id] = entry["state"]
 
     def apply(self, msg: dict) -> str | None:
         """Apply a ``comm_open``/``comm_msg``/``comm_close`` of a widget; return its model id (or None)."""

@@ -384,12 +384,15 @@ def _iopub(msg_type, content, buffers=()):
 
 def test_widgets_follow_the_kernels_messages():
     registry = rc.Widgets()
-    registry.load_states({"states": {
+    # the buffers taken out as ipywidgets' control comm does (paths [model id, "state", ...])
+    states, buffer_paths, buffers = _remove_buffers({
         "box": {"model_name": "BoxModel", "state": {"_model_name": "BoxModel", "children": ["IPY_MODEL_s"],
                                                     "_dom_classes": ["stagetok-stage"]}},
         "s": {"model_name": "IntSliderModel", "state": {"_model_name": "IntSliderModel", "value": 3,
-                                                        "layout": "IPY_MODEL_l", "data": {}}},
-    }, "buffer_paths": [["s", "data", "raw"]]}, [b"\x01\x02"])
+                                                        "layout": "IPY_MODEL_l", "data": {"raw": b"\x01\x02"}}},
+    })
+    assert buffer_paths == [["s", "state", "data", "raw"]]
+    registry.load_states({"states": states, "buffer_paths": buffer_paths}, buffers)
     assert registry.states["s"]["data"] == {"raw": b"\x01\x02"}
     assert registry.missing(["box"]) == {"l"} and registry.reachable(["box"]) == {"box", "s", "l"}
     assert registry.with_class("stagetok-stage") == ["box"] and registry.find("IntSliderModel", value=3) == ["s"]
@@ -567,7 +570,7 @@ class _Kernel(websocket.WebSocketHandler):
                                  "model_module_version": "2.0.0", "state": state}
                       for model_id, state in KERNEL_STATES.items()}
             self.send("iopub", "comm_msg", header, {"comm_id": content["comm_id"], "data": {
-                "method": "update_states", "states": states, "buffer_paths": [["slider", "raw"]]}}, [b"\x01"])
+                "method": "update_states", "states": states, "buffer_paths": [["slider", "state", "raw"]]}}, [b"\x01"])
         elif kind == "comm_msg" and data["method"] == "request_state":
             self.send("iopub", "comm_msg", header, {"comm_id": content["comm_id"], "data": {
                 "method": "update", "state": KERNEL_STATES[content["comm_id"]], "buffer_paths": []}})
