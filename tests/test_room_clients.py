@@ -12,7 +12,6 @@ import json
 import os
 import random
 import shutil
-import socket
 import sys
 import time
 import zlib
@@ -33,6 +32,7 @@ from jupyter_server.services.kernels.connection.base import (
 from tornado import web, websocket
 from tornado.httpserver import HTTPServer
 from tornado.httputil import HTTPHeaders
+from tornado.testing import bind_unused_port
 
 import toolkit
 from tests import aio
@@ -303,6 +303,14 @@ def test_http_cache_reuses_fresh_files_revalidates_stale_ones_and_forgets_the_re
     assert "/a.js" not in cache.entries
 
 
+def _listen(app: web.Application) -> tuple[HTTPServer, int]:
+    """Serve ``app`` on a free port of 127.0.0.1 (bound before it is known, so nothing takes it meanwhile)."""
+    sock, port = bind_unused_port()
+    server = HTTPServer(app)
+    server.add_sockets([sock])
+    return server, port
+
+
 class _Cookie(web.RequestHandler):
     def get(self):
         self.set_header("Set-Cookie", 'username-x="2|1:0|10:17|24:abc=="; HttpOnly; Path=/')
@@ -323,11 +331,7 @@ def test_fetch_counts_bytes_as_sent_keeps_cookies_and_uses_its_cache(tmp_path):
     async def scenario():
         app = web.Application([(r"/static/(.*)", web.StaticFileHandler, {"path": str(tmp_path)}),
                                (r"/cookie", _Cookie)], compress_response=True)
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        server = HTTPServer(app)
-        server.listen(port, "127.0.0.1")
+        server, port = _listen(app)
         person = rc.Participant(f"http://127.0.0.1:{port}/page")
         first, second = rc.PageLoad(), rc.PageLoad(second=True)
         try:
@@ -598,6 +602,22 @@ class _Text(web.RequestHandler):
         self.finish(self.body)
 
 
+def _voila_routes(kernel: dict, page: str = FAKE_PAGE, base: str = "", authorizations: list | None = None) -> list:
+    """The fake Voila under ``base``: the dashboard's page, its kernel's model and the kernel's socket."""
+    asked = {} if authorizations is None else {"authorizations": authorizations}
+    return [
+        (rf"{base}/voila/render/x.ipynb", _Text, {"body": page, **asked}),
+        (rf"{base}/api/kernels/k1", _Text, {"body": '{"id": "k1"}', **asked}),
+        (rf"{base}/api/kernels/k1/channels", _Kernel, {**kernel, **asked}),
+    ]
+
+
+#: The page's script and its lab extension's entry, at the server's root.
+STATIC_ROUTES = [(r"/static/app.js", _Text, {"body": "var app = 1;"}),
+                 (r"/voila/labextensions/ext/static/entry.1.js", _Text, {"body": "var ext = 1;"})]
+
+
+
 @pytest.mark.parametrize("control_answers", [True, False], ids=["control comm", "widget by widget"])
 def test_a_participant_opens_changes_and_leaves_as_a_page_does(control_answers, monkeypatch):
     monkeypatch.setattr(rc, "CONTROL_TIMEOUT", 0.3)  # ipywidgets waits 4 s before asking widget by widget
@@ -606,18 +626,10 @@ def test_a_participant_opens_changes_and_leaves_as_a_page_does(control_answers, 
 
     async def scenario():
         app = web.Application([
-            (r"/voila/render/x.ipynb", _Text, {"body": FAKE_PAGE}),
-            (r"/static/app.js", _Text, {"body": "var app = 1;"}),
-            (r"/voila/labextensions/ext/static/entry.1.js", _Text, {"body": "var ext = 1;"}),
-            (r"/api/kernels/k1", _Text, {"body": '{"id": "k1"}'}),
-            (r"/api/kernels/k1/channels", _Kernel, {"answer_control": control_answers, "heard": heard}),
+            *_voila_routes({"answer_control": control_answers, "heard": heard}), *STATIC_ROUTES,
             (r"/voila/api/shutdown/k1", _Text, {"body": "no _xsrf", "status": 403, "heard": beacons}),
         ])
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        server = HTTPServer(app)
-        server.listen(port, "127.0.0.1")
+        server, port = _listen(app)
         person = rc.Participant(f"http://127.0.0.1:{port}/voila/render/x.ipynb", driver=driver,
                                 timeouts=rc.Timeouts(page=10, static=10, connect=10, states=10, change=10))
         try:
@@ -655,18 +667,9 @@ def test_a_page_without_its_widget_output_is_blank_and_never_interactive():
     blank_page = FAKE_PAGE.split('<script type="application/vnd.voila.cell-output+json">')[0] + "</body></html>"
 
     async def scenario():
-        app = web.Application([
-            (r"/voila/render/x.ipynb", _Text, {"body": blank_page}),
-            (r"/static/app.js", _Text, {"body": "var app = 1;"}),
-            (r"/voila/labextensions/ext/static/entry.1.js", _Text, {"body": "var ext = 1;"}),
-            (r"/api/kernels/k1", _Text, {"body": '{"id": "k1"}'}),
-            (r"/api/kernels/k1/channels", _Kernel, {"answer_control": True, "heard": heard}),
-        ])
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        server = HTTPServer(app)
-        server.listen(port, "127.0.0.1")
+        app = web.Application([*_voila_routes({"answer_control": True, "heard": heard}, blank_page),
+                               *STATIC_ROUTES])
+        server, port = _listen(app)
         try:
             results = await rc.run_room(f"http://127.0.0.1:{port}/voila/render/x.ipynb", 1,
                                         driver=rc.DRIVERS["reach"], changes=2, window=0, think=0)
@@ -693,25 +696,13 @@ def test_a_room_of_servers_of_their_own_each_with_its_token_and_its_arrival():
         await asyncio.sleep(0.2)
 
     async def scenario():
-        routes = []
+        routes = list(STATIC_ROUTES)
         for who in ("a", "b", "c"):
             base = f"/user/{who}"
-            routes += [
-                (rf"{base}/voila/render/x.ipynb", _Text, {
-                    "body": FAKE_PAGE.replace('"baseUrl": "/"', f'"baseUrl": "{base}/"'),
-                    "authorizations": authorizations}),
-                (rf"{base}/static/late.js", _Text, {"body": "var late = 1;", "authorizations": authorizations}),
-                (rf"{base}/api/kernels/k1", _Text, {"body": '{"id": "k1"}', "authorizations": authorizations}),
-                (rf"{base}/api/kernels/k1/channels", _Kernel,
-                 {"answer_control": True, "heard": heard, "authorizations": authorizations}),
-            ]
-        routes += [(r"/static/app.js", _Text, {"body": "var app = 1;"}),
-                   (r"/voila/labextensions/ext/static/entry.1.js", _Text, {"body": "var ext = 1;"})]
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        server = HTTPServer(web.Application(routes))
-        server.listen(port, "127.0.0.1")
+            page = FAKE_PAGE.replace('"baseUrl": "/"', f'"baseUrl": "{base}/"')
+            routes += [*_voila_routes({"answer_control": True, "heard": heard}, page, base, authorizations),
+                       (rf"{base}/static/late.js", _Text, {"body": "var late = 1;", "authorizations": authorizations})]
+        server, port = _listen(web.Application(routes))
         recorded = rc.Manifest(late=("/user/rec/static/late.js",))
         try:
             return await rc.run_room(
