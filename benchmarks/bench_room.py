@@ -457,8 +457,8 @@ class Sampler(threading.Thread):
             with contextlib.suppress(psutil.Error):
                 kernels = kernel_processes(self.server)
                 # the server, and on a hub its proxy, culler and every participant's Jupyter server
-                others = [self.server, *(p for p in self.server.children(recursive=True)
-                                         if p.pid not in {k.pid for k in kernels})]
+                kernel_pids = {kernel.pid for kernel in kernels}
+                others = [self.server, *(p for p in self.server.children(recursive=True) if p.pid not in kernel_pids)]
                 server_rss = 0
                 for process in others:
                     with contextlib.suppress(psutil.Error):
